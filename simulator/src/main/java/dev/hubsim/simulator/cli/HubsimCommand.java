@@ -1,0 +1,25 @@
+package dev.hubsim.simulator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code hubsim}: the command line of the simulator. Subcommands are added as capabilities land. */
+@Command(name = "hubsim",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A faithful stand-in for Docker Hub, for tests.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class HubsimCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HubsimCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'hubsim serve'");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.hubsim.simulator.http;
+
+import dev.hubsim.core.reference.Digest;
+import dev.hubsim.simulator.registry.RegistryState;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/** {@code /v2/<name>/blobs/<digest>}: GET (whole or one range, streamed from disk), HEAD and DELETE. */
+final class BlobRoutes {
+    private static final String PATH = "/v2/<name>/blobs/{digest}";
+    private static final int BUFFER_SIZE = 256 * 1024;
+
+    private final RegistryState state;
+
+    BlobRoutes(RegistryState state) {
+        this.state = state;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(PATH, this::get);
+        routes.head(PATH, this::head);
+        routes.delete(PATH, this::delete);
+    }
+
+    private void head(Context ctx) {
+        Digest digest = Requests.digest(ctx.pathParam("digest"));
+        long size = state.blobSize(Requests.name(ctx), digest);
+        describe(ctx, digest);
+        ctx.header("Content-Length", Long.toString(size));
+    }
+
+    private void get(Context ctx) throws IOException {
+        String name = Requests.name(ctx);
+        Digest digest = Requests.digest(ctx.pathParam("digest"));
+        long size = state.blobSize(name, digest);
+        ByteRange range = ByteRange.parse(ctx.header("Range"), size);
+        try (FileChannel channel = state.openBlob(name, digest)) {
+            describe(ctx, digest);
+            long start = 0;
+            long length = size;
+            if (range != null) {
+                ctx.status(206);
+                ctx.header("Content-Range", range.contentRange(size));
+                start = range.start();
+                length = range.length();
+            }
+            ctx.res().setContentLengthLong(length);
+            stream(channel, start, length, ctx.res().getOutputStream());
+        }
+    }
+
+    private void delete(Context ctx) {
+        state.deleteBlob(Requests.name(ctx), Requests.digest(ctx.pathParam("digest")));
+        ctx.status(202);
+        ctx.header("Content-Length", "0");
+    }
+
+    private static void describe(Context ctx, Digest digest) {
+        ctx.contentType("application/octet-stream");
+        ctx.header("Docker-Content-Digest", digest.toString());
+        ctx.header("ETag", "\"" + digest + "\"");
+        ctx.header("Accept-Ranges", "bytes");
+    }
+
+    /** Copies a slice of the file to the response in fixed-size pieces: memory stays flat whatever the blob size. */
+    private static void stream(FileChannel channel, long start, long length, OutputStream out) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        ByteBuffer wrapper = ByteBuffer.wrap(buffer);
+        long position = start;
+        long remaining = length;
+        while (remaining > 0) {
+            wrapper.clear().limit((int) Math.min(BUFFER_SIZE, remaining));
+            int n = channel.read(wrapper, position);
+            if (n < 0) {
+                throw new IOException("blob file ended " + remaining + " bytes early");
+            }
+            out.write(buffer, 0, n);
+            position += n;
+            remaining -= n;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.hubsim.simulator.http;
+
+import dev.hubsim.core.reference.Digest;
+import dev.hubsim.simulator.registry.RegistryState;
+import dev.hubsim.simulator.registry.Upload;
+import dev.hubsim.simulator.registry.Uploads;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+
+/**
+ * Blob uploads: {@code POST /v2/<name>/blobs/uploads/} (session, monolithic with {@code ?digest=}, or
+ * cross-repository {@code ?mount=&from=}), and {@code PATCH}, {@code PUT ?digest=}, {@code GET} and {@code DELETE}
+ * on the session's location.
+ */
+final class UploadRoutes {
+    private static final String START = "/v2/<name>/blobs/uploads/";
+    private static final String SESSION = "/v2/<name>/blobs/uploads/{uuid}";
+
+    private final RegistryState state;
+    private final Uploads uploads;
+
+    UploadRoutes(RegistryState state) {
+        this.state = state;
+        this.uploads = state.uploads();
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(START, this::start);
+        routes.patch(SESSION, this::patch);
+        routes.put(SESSION, this::complete);
+        routes.get(SESSION, this::status);
+        routes.delete(SESSION, this::cancel);
+    }
+
+    private void start(Context ctx) throws IOException {
+        String name = Requests.name(ctx);
+        state.checkName(name);
+        String mount = ctx.queryParam("mount");
+        if (mount != null) {
+            Digest digest = Requests.digest(mount);
+            String from = ctx.queryParam("from");
+            if (from != null && state.mountBlob(name, digest, from)) {
+                created(ctx, name, digest);
+                return;
+            }
+        }
+        String digest = ctx.queryParam("digest");
+        Upload upload = uploads.start(name);
+        if (digest != null && mount == null) {
+            // POST ?digest=: the whole blob in one request.
+            Digest stored = uploads.complete(name, upload.id(), digest, ctx.req().getInputStream(), null,
+                    Requests.contentLength(ctx));
+            created(ctx, name, stored);
+            return;
+        }
+        session(ctx, 202, name, upload);
+    }
+
+    private void patch(Context ctx) throws IOException {
+        String name = Requests.name(ctx);
+        Upload upload = uploads.append(name, ctx.pathParam("uuid"), ctx.req().getInputStream(),
+                Requests.contentRange(ctx), Requests.contentLength(ctx));
+        session(ctx, 202, name, upload);
+    }
+
+    private void complete(Context ctx) throws IOException {
+        String name = Requests.name(ctx);
+        Digest digest = uploads.complete(name, ctx.pathParam("uuid"), ctx.queryParam("digest"),
+                ctx.req().getInputStream(), Requests.contentRange(ctx), Requests.contentLength(ctx));
+        created(ctx, name, digest);
+    }
+
+    private void status(Context ctx) {
+        String name = Requests.name(ctx);
+        session(ctx, 204, name, uploads.status(name, ctx.pathParam("uuid")));
+    }
+
+    private void cancel(Context ctx) {
+        uploads.cancel(Requests.name(ctx), ctx.pathParam("uuid"));
+        ctx.status(204);
+    }
+
+    /** The answer for an open session: where to send the next chunk and what has arrived. */
+    private static void session(Context ctx, int status, String name, Upload upload) {
+        ctx.status(status);
+        ctx.header("Location", Requests.origin(ctx) + "/v2/" + name + "/blobs/uploads/" + upload.id()
+                + "?_state=" + upload.size());
+        ctx.header("Docker-Upload-UUID", upload.id());
+        ctx.header("Range", upload.rangeHeader());
+        ctx.header("Content-Length", "0");
+    }
+
+    /** The answer for a stored blob. */
+    private static void created(Context ctx, String name, Digest digest) {
+        ctx.status(201);
+        ctx.header("Location", Requests.origin(ctx) + "/v2/" + name + "/blobs/" + digest);
+        ctx.header("Docker-Content-Digest", digest.toString());
+        ctx.header("Content-Length", "0");
+    }
+}

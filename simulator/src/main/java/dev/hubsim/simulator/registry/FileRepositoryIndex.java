@@ -1,0 +1,56 @@
+package dev.hubsim.simulator.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hubsim.simulator.storage.FileTrees;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Repository metadata as one JSON file per repository ({@code repositories/<name>/_index.json}; the leading
+ * underscore cannot start a repository path component, so names never collide), each written atomically.
+ */
+final class FileRepositoryIndex implements RepositoryIndex {
+    private static final String FILE_NAME = "_index.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path root;
+
+    FileRepositoryIndex(Path storageRoot) {
+        this.root = storageRoot.resolve("repositories");
+    }
+
+    @Override
+    public void save(RepositoryRecord record) {
+        try {
+            FileTrees.writeAtomically(root.resolve(record.name()).resolve(FILE_NAME), JSON.writeValueAsBytes(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save repository " + record.name(), e);
+        }
+    }
+
+    @Override
+    public List<RepositoryRecord> loadAll() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().equals(FILE_NAME)).map(FileRepositoryIndex::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read repository index under " + root, e);
+        }
+    }
+
+    private static RepositoryRecord read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), RepositoryRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package dev.hubsim.simulator.registry;
+
+import dev.hubsim.core.error.RegistryErrorCode;
+import dev.hubsim.core.manifest.Descriptor;
+import dev.hubsim.core.manifest.InvalidManifestException;
+import dev.hubsim.core.manifest.Manifest;
+import dev.hubsim.core.manifest.MediaTypes;
+import dev.hubsim.core.reference.Digest;
+import dev.hubsim.core.reference.ImageReference;
+import dev.hubsim.core.reference.InvalidDigestException;
+import dev.hubsim.simulator.storage.BlobStore;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The registry's state in plain Java: repositories, tags, manifests, linked blobs and upload sessions. Every
+ * operation validates its input and fails with a {@link RegistryException} carrying the registry error code;
+ * a refused request changes nothing.
+ */
+public final class RegistryState {
+    /** Distribution's limit on a manifest body; OCI asks for 413 above it. */
+    public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+    private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
+    private final BlobStore blobs;
+    private final RepositoryIndex index;
+    private final Uploads uploads;
+
+    private RegistryState(BlobStore blobs, RepositoryIndex index, Clock clock, Duration uploadIdleTimeout) {
+        this.blobs = blobs;
+        this.index = index;
+        this.uploads = new Uploads(blobs, clock, uploadIdleTimeout, this::linkBlob);
+        index.loadAll().forEach(this::restore);
+    }
+
+    /** A state whose blobs live under {@code root} and whose metadata lives only in memory. */
+    public static RegistryState inMemory(Path root, Clock clock, Duration uploadIdleTimeout) {
+        return new RegistryState(new BlobStore(root), RepositoryIndex.IN_MEMORY, clock, uploadIdleTimeout);
+    }
+
+    /** A state persisted under {@code root}: loads what is there, saves every change atomically. */
+    public static RegistryState persistent(Path root, Clock clock, Duration uploadIdleTimeout) {
+        return new RegistryState(new BlobStore(root), new FileRepositoryIndex(root), clock, uploadIdleTimeout);
+    }
+
+    /** The upload sessions. */
+    public Uploads uploads() {
+        return uploads;
+    }
+
+    // ---- manifests ----------------------------------------------------------------------------------------
+
+    /** The manifest a tag or digest names. */
+    public StoredManifest manifest(String name, String reference) {
+        Repository repository = existing(name, RegistryErrorCode.MANIFEST_UNKNOWN);
+        Digest digest = resolve(repository, reference);
+        return repository.manifest(digest).orElseThrow(() -> manifestUnknown(name, reference));
+    }
+
+    /** The manifest with this digest in the repository, if any (for the manifest-list fallback). */
+    public java.util.Optional<StoredManifest> manifest(String name, Digest digest) {
+        Repository repository = repositories.get(name);
+        return repository == null ? java.util.Optional.empty() : repository.manifest(digest);
+    }
+
+    /**
+     * Stores a manifest under a tag or digest (plus any extra tags), after checking its bytes, media type, digest
+     * and that every blob and child manifest it references is in the repository.
+     */
+    public StoredManifest putManifest(String name, String reference, byte[] bytes, String contentType, List<String> extraTags) {
+        validName(name);
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+            throw RegistryException.of(RegistryErrorCode.MANIFEST_INVALID, "manifest is larger than the "
+                    + MAX_MANIFEST_BYTES + "-byte limit").withStatus(413);
+        }
+        Manifest model;
+        try {
+            model = Manifest.parse(bytes, contentType);
+        } catch (InvalidManifestException e) {
+            throw RegistryException.of(RegistryErrorCode.MANIFEST_INVALID, e.getMessage());
+        }
+        Digest digest;
+        List<String> tags = new ArrayList<>(extraTags);
+        if (isDigest(reference)) {
+            Digest claimed = parseDigest(reference);
+            digest = Digest.of(claimed.algorithm(), bytes);
+            if (!digest.equals(claimed)) {
+                throw RegistryException.of(RegistryErrorCode.DIGEST_INVALID, "manifest digest " + digest
+                        + " does not match " + claimed + " in the URL");
+            }
+        } else {
+            digest = Digest.sha256(bytes);
+            tags.add(0, reference);
+        }
+        tags.forEach(RegistryState::validTag);
+        Repository repository = repositories.computeIfAbsent(name, Repository::new);
+        synchronized (repository) {
+            checkReferences(repository, model);
+            StoredManifest stored = new StoredManifest(digest, model.mediaType(), bytes, model);
+            blobs.putSmall(digest, bytes);
+            repository.manifests().put(digest, stored);
+            tags.forEach(tag -> repository.tags().put(tag, digest));
+            save(repository);
+            return stored;
+        }
+    }
+
+    /** Deletes a manifest by digest, and the tags that point at it. Docker Hub refuses deletion by tag. */
+    public void deleteManifest(String name, String reference) {
+        Repository repository = existing(name, RegistryErrorCode.MANIFEST_UNKNOWN);
+        if (!isDigest(reference)) {
+            validTag(reference);
+            throw RegistryException.of(RegistryErrorCode.UNSUPPORTED, "manifests are deleted by digest; "
+                    + "Docker Hub deletes tags through its Hub API, not the registry");
+        }
+        Digest digest = parseDigest(reference);
+        synchronized (repository) {
+            if (repository.manifests().remove(digest) == null) {
+                throw manifestUnknown(name, reference);
+            }
+            repository.tags().values().removeIf(digest::equals);
+            save(repository);
+        }
+    }
+
+    // ---- blobs --------------------------------------------------------------------------------------------
+
+    /** The size of a blob linked into the repository. */
+    public long blobSize(String name, Digest digest) {
+        Repository repository = existing(name, RegistryErrorCode.BLOB_UNKNOWN);
+        if (!repository.blobs().contains(digest)) {
+            throw blobUnknown(digest);
+        }
+        return blobs.size(digest).orElseThrow(() -> blobUnknown(digest));
+    }
+
+    /** Opens a blob linked into the repository. */
+    public FileChannel openBlob(String name, Digest digest) {
+        blobSize(name, digest);
+        return blobs.open(digest).orElseThrow(() -> blobUnknown(digest));
+    }
+
+    /** Unlinks a blob from the repository (the file stays while other repositories link it). */
+    public void deleteBlob(String name, Digest digest) {
+        Repository repository = existing(name, RegistryErrorCode.BLOB_UNKNOWN);
+        synchronized (repository) {
+            if (!repository.blobs().remove(digest)) {
+                throw blobUnknown(digest);
+            }
+            save(repository);
+        }
+    }
+
+    /**
+     * Cross-repository mount: links a blob of {@code from} into {@code name}. False when the source does not
+     * have it (the caller then starts a normal upload, as the spec says).
+     */
+    public boolean mountBlob(String name, Digest digest, String from) {
+        validName(name);
+        Repository source = repositories.get(from);
+        if (source == null || !source.blobs().contains(digest) || !blobs.contains(digest)) {
+            return false;
+        }
+        linkBlob(name, digest);
+        return true;
+    }
+
+    /** Validates a repository name for routes that create state (uploads). */
+    public void checkName(String name) {
+        validName(name);
+    }
+
+    // ---- listings -----------------------------------------------------------------------------------------
+
+    /** Tags of a repository in lexical order, after {@code last} (exclusive), at most {@code limit}. */
+    public Page tags(String name, Integer limit, String last) {
+        Repository repository = existing(name, RegistryErrorCode.NAME_UNKNOWN);
+        return Page.of(repository.tags().keySet(), limit, last);
+    }
+
+    /** Repositories holding anything, in lexical order, after {@code last}, at most {@code limit}. */
+    public Page catalog(Integer limit, String last) {
+        List<String> names = repositories.values().stream().filter(r -> !r.isEmpty()).map(Repository::name)
+                .sorted().toList();
+        return Page.of(names, limit, last);
+    }
+
+    /** The manifests whose {@code subject} is this digest, optionally only those of one artifact type. */
+    public List<Descriptor> referrers(String name, Digest subject, String artifactType) {
+        Repository repository = existing(name, RegistryErrorCode.NAME_UNKNOWN);
+        return repository.manifests().values().stream()
+                .filter(m -> m.model().subjectDescriptor().map(s -> s.digest().equals(subject)).orElse(false))
+                .map(StoredManifest::asReferrer)
+                .filter(d -> artifactType == null || artifactType.equals(d.artifactType()))
+                .sorted(java.util.Comparator.comparing(d -> d.digest().toString()))
+                .toList();
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------------
+
+    void linkBlob(String name, Digest digest) {
+        Repository repository = repositories.computeIfAbsent(name, Repository::new);
+        synchronized (repository) {
+            if (repository.blobs().add(digest)) {
+                save(repository);
+            }
+        }
+    }
+
+    private void checkReferences(Repository repository, Manifest model) {
+        List<Descriptor> required = model.isIndex() ? model.manifests() : model.blobReferences();
+        List<Map<String, String>> missing = new ArrayList<>();
+        for (Descriptor descriptor : required) {
+            boolean present = model.isIndex()
+                    ? repository.manifests().containsKey(descriptor.digest())
+                    : repository.blobs().contains(descriptor.digest()) || isForeign(descriptor);
+            if (!present) {
+                missing.add(Map.of("digest", descriptor.digest().toString()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            String what = model.isIndex() ? "child manifest" : "blob";
+            throw RegistryException.of(RegistryErrorCode.MANIFEST_BLOB_UNKNOWN, "manifest references "
+                    + missing.size() + " unknown " + what + (missing.size() == 1 ? "" : "s") + ": "
+                    + missing.stream().map(m -> m.get("digest")).toList(), missing.size() == 1 ? missing.get(0) : missing);
+        }
+    }
+
+    /** Foreign (non-distributable) layers with URLs need not be in the registry. */
+    private static boolean isForeign(Descriptor descriptor) {
+        return MediaTypes.DOCKER_LAYER_FOREIGN.equals(descriptor.mediaType()) && !descriptor.urls().isEmpty();
+    }
+
+    private Repository existing(String name, RegistryErrorCode whenMissing) {
+        validName(name);
+        Repository repository = repositories.get(name);
+        if (repository == null || repository.isEmpty()) {
+            if (whenMissing == RegistryErrorCode.NAME_UNKNOWN) {
+                throw RegistryException.of(RegistryErrorCode.NAME_UNKNOWN, "repository name not known to registry",
+                        Map.of("name", name));
+            }
+            throw RegistryException.of(whenMissing, whenMissing.defaultMessage(), Map.of("name", name));
+        }
+        return repository;
+    }
+
+    private Digest resolve(Repository repository, String reference) {
+        if (isDigest(reference)) {
+            return parseDigest(reference);
+        }
+        validTag(reference);
+        Digest digest = repository.tags().get(reference);
+        if (digest == null) {
+            throw manifestUnknown(repository.name(), reference);
+        }
+        return digest;
+    }
+
+    private void save(Repository repository) {
+        Map<String, String> tags = new TreeMap<>();
+        repository.tags().forEach((tag, digest) -> tags.put(tag, digest.toString()));
+        List<RepositoryRecord.ManifestEntry> manifests = repository.manifests().values().stream()
+                .map(m -> new RepositoryRecord.ManifestEntry(m.digest().toString(), m.mediaType()))
+                .sorted(java.util.Comparator.comparing(RepositoryRecord.ManifestEntry::digest)).toList();
+        List<String> linked = repository.blobs().stream().map(Digest::toString).sorted().toList();
+        index.save(new RepositoryRecord(repository.name(), tags, manifests, linked));
+    }
+
+    private void restore(RepositoryRecord record) {
+        Repository repository = new Repository(record.name());
+        record.blobs().stream().map(Digest::parse).filter(blobs::contains).forEach(repository.blobs()::add);
+        for (RepositoryRecord.ManifestEntry entry : record.manifests()) {
+            Digest digest = Digest.parse(entry.digest());
+            blobs.readSmall(digest).ifPresent(bytes -> repository.manifests().put(digest,
+                    new StoredManifest(digest, entry.mediaType(), bytes, Manifest.parse(bytes, entry.mediaType()))));
+        }
+        record.tags().forEach((tag, digest) -> {
+            Digest d = Digest.parse(digest);
+            if (repository.manifests().containsKey(d)) {
+                repository.tags().put(tag, d);
+            }
+        });
+        repositories.put(record.name(), repository);
+    }
+
+    private static boolean isDigest(String reference) {
+        return reference.indexOf(':') >= 0;
+    }
+
+    private static Digest parseDigest(String text) {
+        try {
+            return Digest.parse(text);
+        } catch (InvalidDigestException e) {
+            throw RegistryException.of(RegistryErrorCode.DIGEST_INVALID, e.getMessage());
+        }
+    }
+
+    private static void validName(String name) {
+        if (!ImageReference.isValidRepositoryName(name)) {
+            throw RegistryException.of(RegistryErrorCode.NAME_INVALID, "invalid repository name '" + name
+                    + "': lowercase components of [a-z0-9] joined by '.', '_', '__' or '-', separated by '/', at most 255 characters",
+                    Map.of("name", name));
+        }
+    }
+
+    private static void validTag(String tag) {
+        if (!ImageReference.isValidTag(tag)) {
+            throw RegistryException.of(RegistryErrorCode.TAG_INVALID, "invalid tag '" + tag
+                    + "': up to 128 characters of [A-Za-z0-9_.-], not starting with '.' or '-'", Map.of("tag", tag));
+        }
+    }
+
+    private static RegistryException manifestUnknown(String name, String reference) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("name", name);
+        detail.put(isDigest(reference) ? "digest" : "tag", reference);
+        return RegistryException.of(RegistryErrorCode.MANIFEST_UNKNOWN, "manifest unknown", detail);
+    }
+
+    private static RegistryException blobUnknown(Digest digest) {
+        return RegistryException.of(RegistryErrorCode.BLOB_UNKNOWN, "blob unknown to registry", Map.of("digest", digest.toString()));
+    }
+
+    /** One page of a lexically sorted listing, and whether more follow. */
+    public record Page(List<String> items, boolean more) {
+        static Page of(Collection<String> sorted, Integer limit, String last) {
+            Stream<String> after = sorted.stream().filter(s -> last == null || s.compareTo(last) > 0);
+            if (limit == null) {
+                return new Page(after.toList(), false);
+            }
+            List<String> window = after.limit(limit + 1L).toList();
+            boolean more = window.size() > limit;
+            return new Page(more ? window.subList(0, limit) : window, more);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.hubsim.simulator.registry;
+
+import java.util.List;
+
+/** Where repository metadata lives between runs: nowhere (in memory) or files under {@code --storage}. */
+interface RepositoryIndex {
+
+    /** Saves one repository's metadata; called under the repository's monitor after every change. */
+    void save(RepositoryRecord record);
+
+    /** Every repository saved before, to load at start. */
+    List<RepositoryRecord> loadAll();
+
+    /** An index that keeps nothing: the state lives only as long as the process. */
+    RepositoryIndex IN_MEMORY = new RepositoryIndex() {
+        @Override
+        public void save(RepositoryRecord record) {
+        }
+
+        @Override
+        public List<RepositoryRecord> loadAll() {
+            return List.of();
+        }
+    };
+}
