@@ -67,8 +67,11 @@ public final class Upload {
         return file;
     }
 
-    void received(byte[] buffer, int length) {
-        sha256.update(buffer, 0, length);
+    MessageDigest sha256() {
+        return sha256;
+    }
+
+    void addSize(long length) {
         size += length;
     }
 

@@ -9,9 +9,6 @@ import dev.hubsim.simulator.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +24,6 @@ import java.util.function.BiConsumer;
  * atomically, then linked into its repository. A mismatch stores nothing.
  */
 public final class Uploads {
-    private static final int BUFFER_SIZE = 256 * 1024;
-
     private final Map<String, Upload> sessions = new ConcurrentHashMap<>();
     private final BlobStore blobs;
     private final Clock clock;
@@ -196,19 +191,8 @@ public final class Uploads {
 
     /** Streams the body to the scratch file; the bytes written before a dropped connection stay, so a client can resume. */
     private void copy(InputStream body, Upload upload) {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        ByteBuffer wrapper = ByteBuffer.wrap(buffer);
-        try (FileChannel out = FileChannel.open(upload.file(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            for (int n; (n = body.read(buffer)) >= 0; ) {
-                if (n == 0) {
-                    continue;
-                }
-                wrapper.clear().limit(n);
-                while (wrapper.hasRemaining()) {
-                    out.write(wrapper);
-                }
-                upload.received(buffer, n);
-            }
+        try {
+            ChunkWriter.append(body, upload);
         } catch (IOException e) {
             upload.moveTo(upload.size() > 0 ? UploadState.UPLOADING : upload.state(), clock.instant());
             throw new UncheckedIOException("upload " + upload.id() + " interrupted after " + upload.size() + " bytes", e);
