@@ -1,7 +1,15 @@
 package dev.hubsim.simulator;
 
-import dev.hubsim.simulator.http.RegistryApi;
+import dev.hubsim.simulator.auth.Accounts;
+import dev.hubsim.simulator.auth.AuthMode;
+import dev.hubsim.simulator.auth.RefreshTokens;
+import dev.hubsim.simulator.auth.TokenService;
+import dev.hubsim.simulator.clock.VirtualClock;
+import dev.hubsim.simulator.http.HubsimRoutes;
+import dev.hubsim.simulator.ratelimit.PullRateLimiter;
+import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.registry.RegistryState;
+import dev.hubsim.simulator.seed.Seed;
 import dev.hubsim.simulator.storage.FileTrees;
 import io.javalin.Javalin;
 
@@ -12,32 +20,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A running hubsim: the fake Docker Hub on one port. Build with {@link #builder()}, stop with {@link #close()}.
- * Without a storage directory, blobs go to a temporary directory that is removed on close.
+ * By default it behaves like Docker Hub (token auth, Docker Hub's pull limits) and keeps blobs in a temporary
+ * directory that is removed on close.
  */
 public final class Simulator implements AutoCloseable {
     private final Javalin server;
-    private final RegistryState registry;
+    private final SimulatorServices services;
     private final Path temporaryStorage;
     private final ScheduledExecutorService housekeeping;
     private final String host;
 
     private Simulator(Builder builder) {
         this.host = builder.host;
-        Path storage = builder.storage;
-        this.temporaryStorage = storage == null ? createTemporaryDirectory() : null;
-        this.registry = storage == null
-                ? RegistryState.inMemory(temporaryStorage, builder.clock, builder.uploadTimeout)
-                : RegistryState.persistent(storage, builder.clock, builder.uploadTimeout);
+        VirtualClock clock = new VirtualClock(builder.baseClock);
+        this.temporaryStorage = builder.storage == null ? createTemporaryDirectory() : null;
+        RegistryState registry = builder.storage == null
+                ? RegistryState.inMemory(temporaryStorage, clock, builder.uploadTimeout)
+                : RegistryState.persistent(builder.storage, clock, builder.uploadTimeout);
+        Accounts accounts = new Accounts(clock);
+        RateLimitPolicy policy = builder.rateLimit != null ? builder.rateLimit
+                : builder.auth == AuthMode.TOKEN ? RateLimitPolicy.DOCKER_HUB : RateLimitPolicy.UNLIMITED;
+        PullRateLimiter limiter = new PullRateLimiter(policy, clock);
+        RefreshTokens refreshTokens = new RefreshTokens();
+        Seed seed = builder.seed;
+        Runnable reset = () -> {
+            registry.clear();
+            accounts.clear();
+            refreshTokens.clear();
+            limiter.reset();
+            clock.reset();
+            seed.apply(registry, accounts);
+        };
+        this.services = new SimulatorServices(registry, accounts,
+                new TokenService(clock, builder.service, builder.tokenLifetime), refreshTokens, limiter, clock,
+                builder.auth, Optional.ofNullable(builder.adminToken), reset);
+        seed.apply(registry, accounts);
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            new RegistryApi(registry).accept(config);
+            new HubsimRoutes(services).accept(config);
         });
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hubsim-housekeeping");
@@ -63,9 +91,24 @@ public final class Simulator implements AutoCloseable {
         return URI.create("http://" + authority + ":" + port());
     }
 
-    /** The registry's state, for tests and the admin API. */
+    /** The registry's state. */
     public RegistryState registry() {
-        return registry;
+        return services.registry();
+    }
+
+    /** Users, tokens and organisations. */
+    public Accounts accounts() {
+        return services.accounts();
+    }
+
+    /** The simulator's clock: move it to expire tokens, refill quotas or age uploads. */
+    public VirtualClock clock() {
+        return services.clock();
+    }
+
+    /** Empties the state and applies the seed again, as {@code POST /_hubsim/reset} does. */
+    public void reset() {
+        services.reset().run();
     }
 
     /** Stops the server and removes temporary storage. */
@@ -95,8 +138,14 @@ public final class Simulator implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 0;
         private Path storage;
-        private Clock clock = Clock.systemUTC();
+        private Clock baseClock = Clock.systemUTC();
         private Duration uploadTimeout = Duration.ofHours(1);
+        private AuthMode auth = AuthMode.NONE;
+        private RateLimitPolicy rateLimit;
+        private Seed seed = Seed.EMPTY;
+        private String adminToken;
+        private String service = "registry.docker.io";
+        private Duration tokenLifetime = Duration.ofMinutes(5);
 
         private Builder() {
         }
@@ -119,15 +168,51 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock for upload expiry and timestamps (default: the system clock). */
+        /** The real time the virtual clock starts from (default: the system clock). */
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            this.baseClock = clock;
             return this;
         }
 
         /** How long an upload session may stay idle before it expires (default one hour). */
         public Builder uploadTimeout(Duration uploadTimeout) {
             this.uploadTimeout = uploadTimeout;
+            return this;
+        }
+
+        /** Token auth as Docker Hub (default) or an open registry. */
+        public Builder auth(AuthMode auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        /** Pull limits (default: Docker Hub's with token auth, unlimited without). */
+        public Builder rateLimit(RateLimitPolicy rateLimit) {
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        /** Accounts, organisations, repositories and images to hold at start and after every reset. */
+        public Builder seed(Seed seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Makes the admin API (except health) require {@code Authorization: Bearer <token>}. */
+        public Builder adminToken(String adminToken) {
+            this.adminToken = adminToken;
+            return this;
+        }
+
+        /** The token service's service name, the tokens' audience (default {@code registry.docker.io}). */
+        public Builder service(String service) {
+            this.service = service;
+            return this;
+        }
+
+        /** How long registry tokens live (default 300 s, as Docker Hub). */
+        public Builder tokenLifetime(Duration tokenLifetime) {
+            this.tokenLifetime = tokenLifetime;
             return this;
         }
 

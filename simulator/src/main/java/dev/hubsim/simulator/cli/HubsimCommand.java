@@ -15,7 +15,10 @@ public final class HubsimCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HubsimCommand()).execute(args));
+        System.exit(new CommandLine(new HubsimCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new UsageErrors())
+                .execute(args));
     }
 
     @Override

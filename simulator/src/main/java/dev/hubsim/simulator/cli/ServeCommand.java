@@ -1,15 +1,20 @@
 package dev.hubsim.simulator.cli;
 
 import dev.hubsim.simulator.Simulator;
+import dev.hubsim.simulator.auth.AuthMode;
+import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
+import dev.hubsim.simulator.seed.Seed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code hubsim serve}: runs the simulator in the foreground until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the fake Docker Hub until stopped (Ctrl-C or SIGTERM).",
                 "When ready it prints one line: hubsim listening on http://HOST:PORT"})
 final class ServeCommand implements Callable<Integer> {
@@ -24,9 +29,32 @@ final class ServeCommand implements Callable<Integer> {
             description = "Persist blobs and metadata in DIR across restarts (default: a temporary directory removed at exit).")
     private Path storage;
 
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "token",
+            description = "token: behave like Docker Hub (bearer tokens, 401 challenges, scopes); none: an open registry (default: ${DEFAULT-VALUE}).")
+    private AuthMode auth;
+
+    @Option(names = "--user", paramLabel = "NAME:PASSWORD",
+            description = "A user account; repeatable. More (tokens, organisations, plans) with --seed.")
+    private List<String> users = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "YAML or JSON with users, personal access tokens, organisations, repositories and synthetic images, applied at start and on reset.")
+    private Path seedFile;
+
+    @Option(names = "--rate-limit", paramLabel = "SPEC", converter = RateLimitConverter.class,
+            description = {"Pull limits: docker-hub (100/6h anonymous, 200/6h authenticated), docker-hub-hourly (10/1h, 100/1h),",
+                    "unlimited, or e.g. anonymous=3/1h,authenticated=5/1h (default: docker-hub with --auth token, unlimited with --auth none)."})
+    private RateLimitPolicy rateLimit;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Make the admin API under /_hubsim/ (except /_hubsim/health) require Authorization: Bearer TOKEN.")
+    private String adminToken;
+
     @Override
     public Integer call() throws InterruptedException {
-        Simulator simulator = Simulator.builder().host(host).port(port).storage(storage).start();
+        Seed seed = (seedFile == null ? Seed.EMPTY : Seed.load(seedFile)).withUsers(users);
+        Simulator simulator = Simulator.builder().host(host).port(port).storage(storage).auth(auth).seed(seed)
+                .rateLimit(rateLimit).adminToken(adminToken).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

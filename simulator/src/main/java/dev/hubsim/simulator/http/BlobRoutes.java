@@ -4,6 +4,7 @@ import dev.hubsim.core.reference.Digest;
 import dev.hubsim.simulator.registry.RegistryState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 import java.io.IOException;
@@ -25,9 +26,9 @@ final class BlobRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(PATH, this::get);
-        routes.head(PATH, this::head);
-        routes.delete(PATH, this::delete);
+        Routing.add(routes, HandlerType.GET, PATH, Access.PULL, this::get);
+        Routing.add(routes, HandlerType.HEAD, PATH, Access.PULL, this::head);
+        Routing.add(routes, HandlerType.DELETE, PATH, Access.DELETE, this::delete);
     }
 
     private void head(Context ctx) {

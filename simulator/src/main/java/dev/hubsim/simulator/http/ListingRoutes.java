@@ -5,6 +5,7 @@ import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.simulator.registry.RegistryState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,9 @@ final class ListingRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/v2/_catalog", this::catalog);
-        routes.get("/v2/<name>/tags/list", this::tags);
-        routes.get("/v2/<name>/referrers/{digest}", this::referrers);
+        Routing.add(routes, HandlerType.GET, "/v2/_catalog", Access.CATALOG, this::catalog);
+        Routing.add(routes, HandlerType.GET, "/v2/<name>/tags/list", Access.PULL, this::tags);
+        Routing.add(routes, HandlerType.GET, "/v2/<name>/referrers/{digest}", Access.PULL, this::referrers);
     }
 
     private void tags(Context ctx) {

@@ -8,6 +8,7 @@ import dev.hubsim.simulator.registry.RegistryState;
 import dev.hubsim.simulator.registry.StoredManifest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +28,10 @@ final class ManifestRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(PATH, ctx -> get(ctx, true));
-        routes.head(PATH, ctx -> get(ctx, false));
-        routes.put(PATH, this::put);
-        routes.delete(PATH, this::delete);
+        Routing.add(routes, HandlerType.GET, PATH, Access.PULL, ctx -> get(ctx, true), PullCounting.Counted.PULL);
+        Routing.add(routes, HandlerType.HEAD, PATH, Access.PULL, ctx -> get(ctx, false), PullCounting.Counted.PULL);
+        Routing.add(routes, HandlerType.PUT, PATH, Access.PUSH, this::put);
+        Routing.add(routes, HandlerType.DELETE, PATH, Access.DELETE, this::delete);
     }
 
     private void get(Context ctx, boolean withBody) {

@@ -6,6 +6,7 @@ import dev.hubsim.simulator.registry.Upload;
 import dev.hubsim.simulator.registry.Uploads;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 
 import java.io.IOException;
 
@@ -27,11 +28,11 @@ final class UploadRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(START, this::start);
-        routes.patch(SESSION, this::patch);
-        routes.put(SESSION, this::complete);
-        routes.get(SESSION, this::status);
-        routes.delete(SESSION, this::cancel);
+        Routing.add(routes, HandlerType.POST, START, Access.PUSH, this::start);
+        Routing.add(routes, HandlerType.PATCH, SESSION, Access.PUSH, this::patch);
+        Routing.add(routes, HandlerType.PUT, SESSION, Access.PUSH, this::complete);
+        Routing.add(routes, HandlerType.GET, SESSION, Access.PUSH, this::status);
+        Routing.add(routes, HandlerType.DELETE, SESSION, Access.PUSH, this::cancel);
     }
 
     private void start(Context ctx) throws IOException {
@@ -41,12 +42,16 @@ final class UploadRoutes {
         if (mount != null) {
             Digest digest = Requests.digest(mount);
             String from = ctx.queryParam("from");
-            if (from != null && state.mountBlob(name, digest, from)) {
+            // The source must be readable too; otherwise the mount quietly becomes a normal upload (202).
+            if (from != null && AccessControl.mayPull(ctx, from) && state.mountBlob(name, digest, from)) {
                 created(ctx, name, digest);
                 return;
             }
         }
         String digest = ctx.queryParam("digest");
+        if (digest != null && mount == null) {
+            Requests.digest(digest); // a malformed or empty digest is refused before a session exists
+        }
         Upload upload = uploads.start(name);
         if (digest != null && mount == null) {
             // POST ?digest=: the whole blob in one request.

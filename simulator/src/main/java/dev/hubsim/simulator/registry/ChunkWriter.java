@@ -82,6 +82,7 @@ final class ChunkWriter {
             return null;
         });
         Fill fill = null;
+        IOException writeFailure;
         try {
             do {
                 byte[] buffer = free.take();
@@ -90,29 +91,40 @@ final class ChunkWriter {
             } while (!fill.endOfStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("upload interrupted");
+            fill = new Fill(0, true, new InterruptedIOException("upload interrupted"));
         } finally {
-            IOException writeFailure = drain(toWrite, writer, hasher);
-            if (writeFailure != null) {
-                throw writeFailure;
-            }
+            writeFailure = drain(toWrite, writer, hasher);
+        }
+        if (writeFailure != null) {
+            throw writeFailure;
         }
         fill.rethrow();
     }
 
-    /** Ends the pipeline and waits until every byte handed over is written and hashed. */
-    private static IOException drain(BlockingQueue<Chunk> toWrite, Future<IOException> writer, Future<?> hasher)
-            throws IOException {
+    /**
+     * Ends the pipeline and waits, even when interrupted, until every byte handed over is written and hashed: no
+     * stage may touch the upload after {@link #append} returns. The end marker always fits, since at most
+     * {@value #BUFFERS} chunks are in flight.
+     */
+    private static IOException drain(BlockingQueue<Chunk> toWrite, Future<IOException> writer, Future<?> hasher) {
+        toWrite.offer(Chunk.END);
+        boolean interrupted = false;
         try {
-            toWrite.put(Chunk.END);
-            IOException failure = writer.get();
-            hasher.get();
-            return failure;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("upload interrupted while writing");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("an upload pipeline stage failed", e.getCause());
+            while (true) {
+                try {
+                    IOException failure = writer.get();
+                    hasher.get();
+                    return failure;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("an upload pipeline stage failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -143,6 +155,8 @@ final class ChunkWriter {
                 return new Fill(length, false, null);
             } catch (IOException e) {
                 return new Fill(length, true, e);
+            } catch (RuntimeException e) {
+                return new Fill(length, true, new IOException("reading the request body failed", e));
             }
         }
 

@@ -46,6 +46,15 @@ final class FileRepositoryIndex implements RepositoryIndex {
         }
     }
 
+    @Override
+    public void deleteAll() {
+        try {
+            FileTrees.deleteRecursively(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the repository index under " + root, e);
+        }
+    }
+
     private static RepositoryRecord read(Path file) {
         try {
             return JSON.readValue(file.toFile(), RepositoryRecord.class);

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
  * a refused request changes nothing.
  */
 public final class RegistryState {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegistryState.class);
     /** Distribution's limit on a manifest body; OCI asks for 413 above it. */
     public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
@@ -36,6 +38,7 @@ public final class RegistryState {
     private final BlobStore blobs;
     private final RepositoryIndex index;
     private final Uploads uploads;
+    private volatile boolean privateByDefault;
 
     private RegistryState(BlobStore blobs, RepositoryIndex index, Clock clock, Duration uploadIdleTimeout) {
         this.blobs = blobs;
@@ -54,6 +57,35 @@ public final class RegistryState {
         return new RegistryState(new BlobStore(root), new FileRepositoryIndex(root), clock, uploadIdleTimeout);
     }
 
+    /** Whether repositories created by a push start private (Docker Hub: public unless the account says otherwise). */
+    public void setPrivateByDefault(boolean privateByDefault) {
+        this.privateByDefault = privateByDefault;
+    }
+
+    /** Whether a repository is private; empty when it does not exist. */
+    public Optional<Boolean> privacy(String name) {
+        Repository repository = repositories.get(name);
+        return repository == null ? Optional.empty() : Optional.of(repository.isPrivate());
+    }
+
+    /** Creates the repository if needed and sets whether it is private. */
+    public void setPrivate(String name, boolean isPrivate) {
+        validName(name);
+        Repository repository = createIfAbsent(name);
+        synchronized (repository) {
+            repository.setPrivate(isPrivate);
+            save(repository);
+        }
+    }
+
+    /** Forgets every repository, upload and blob: the state of a fresh simulator. */
+    public void clear() {
+        uploads.cancelAll();
+        repositories.clear();
+        index.deleteAll();
+        blobs.clear();
+    }
+
     /** The upload sessions. */
     public Uploads uploads() {
         return uploads;
@@ -69,9 +101,9 @@ public final class RegistryState {
     }
 
     /** The manifest with this digest in the repository, if any (for the manifest-list fallback). */
-    public java.util.Optional<StoredManifest> manifest(String name, Digest digest) {
+    public Optional<StoredManifest> manifest(String name, Digest digest) {
         Repository repository = repositories.get(name);
-        return repository == null ? java.util.Optional.empty() : repository.manifest(digest);
+        return repository == null ? Optional.empty() : repository.manifest(digest);
     }
 
     /**
@@ -104,7 +136,10 @@ public final class RegistryState {
             tags.add(0, reference);
         }
         tags.forEach(RegistryState::validTag);
-        Repository repository = repositories.computeIfAbsent(name, Repository::new);
+        if (!repositories.containsKey(name)) {
+            checkReferences(new Repository(name, false), model);
+        }
+        Repository repository = createIfAbsent(name);
         synchronized (repository) {
             checkReferences(repository, model);
             StoredManifest stored = new StoredManifest(digest, model.mediaType(), bytes, model);
@@ -176,6 +211,18 @@ public final class RegistryState {
         return true;
     }
 
+    /**
+     * Stores content as a blob of the repository without a client upload (seeding): streamed through an upload
+     * session, so it is hashed on the way and never held whole in memory.
+     */
+    public Digest importBlob(String name, java.io.InputStream content) {
+        validName(name);
+        Upload upload = uploads.start(name);
+        uploads.append(name, upload.id(), content, null, null);
+        return uploads.complete(name, upload.id(), upload.sha256SoFar().toString(), java.io.InputStream.nullInputStream(),
+                null, null);
+    }
+
     /** Validates a repository name for routes that create state (uploads). */
     public void checkName(String name) {
         validName(name);
@@ -210,12 +257,17 @@ public final class RegistryState {
     // ---- internals ----------------------------------------------------------------------------------------
 
     void linkBlob(String name, Digest digest) {
-        Repository repository = repositories.computeIfAbsent(name, Repository::new);
+        Repository repository = createIfAbsent(name);
         synchronized (repository) {
             if (repository.blobs().add(digest)) {
                 save(repository);
             }
         }
+    }
+
+    private Repository createIfAbsent(String name) {
+        validName(name);
+        return repositories.computeIfAbsent(name, n -> new Repository(n, privateByDefault));
     }
 
     private void checkReferences(Repository repository, Manifest model) {
@@ -274,16 +326,22 @@ public final class RegistryState {
                 .map(m -> new RepositoryRecord.ManifestEntry(m.digest().toString(), m.mediaType()))
                 .sorted(java.util.Comparator.comparing(RepositoryRecord.ManifestEntry::digest)).toList();
         List<String> linked = repository.blobs().stream().map(Digest::toString).sorted().toList();
-        index.save(new RepositoryRecord(repository.name(), tags, manifests, linked));
+        index.save(new RepositoryRecord(repository.name(), repository.isPrivate(), tags, manifests, linked));
     }
 
     private void restore(RepositoryRecord record) {
-        Repository repository = new Repository(record.name());
+        Repository repository = new Repository(record.name(), record.isPrivate());
         record.blobs().stream().map(Digest::parse).filter(blobs::contains).forEach(repository.blobs()::add);
         for (RepositoryRecord.ManifestEntry entry : record.manifests()) {
             Digest digest = Digest.parse(entry.digest());
-            blobs.readSmall(digest).ifPresent(bytes -> repository.manifests().put(digest,
-                    new StoredManifest(digest, entry.mediaType(), bytes, Manifest.parse(bytes, entry.mediaType()))));
+            blobs.readSmall(digest).ifPresent(bytes -> {
+                try {
+                    repository.manifests().put(digest,
+                            new StoredManifest(digest, entry.mediaType(), bytes, Manifest.parse(bytes, entry.mediaType())));
+                } catch (InvalidManifestException e) {
+                    LOG.warn("skipping manifest {} of {}: its stored bytes do not parse: {}", digest, record.name(), e.getMessage());
+                }
+            });
         }
         record.tags().forEach((tag, digest) -> {
             Digest d = Digest.parse(digest);

@@ -19,9 +19,11 @@ final class Repository {
     private final NavigableMap<String, Digest> tags = new ConcurrentSkipListMap<>();
     private final Map<Digest, StoredManifest> manifests = new ConcurrentHashMap<>();
     private final Set<Digest> blobs = ConcurrentHashMap.newKeySet();
+    private volatile boolean isPrivate;
 
-    Repository(String name) {
+    Repository(String name, boolean isPrivate) {
         this.name = name;
+        this.isPrivate = isPrivate;
     }
 
     String name() {
@@ -38,6 +40,14 @@ final class Repository {
 
     Set<Digest> blobs() {
         return blobs;
+    }
+
+    boolean isPrivate() {
+        return isPrivate;
+    }
+
+    void setPrivate(boolean isPrivate) {
+        this.isPrivate = isPrivate;
     }
 
     Optional<StoredManifest> manifest(Digest digest) {

@@ -11,6 +11,9 @@ interface RepositoryIndex {
     /** Every repository saved before, to load at start. */
     List<RepositoryRecord> loadAll();
 
+    /** Forgets every saved repository. */
+    void deleteAll();
+
     /** An index that keeps nothing: the state lives only as long as the process. */
     RepositoryIndex IN_MEMORY = new RepositoryIndex() {
         @Override
@@ -20,6 +23,10 @@ interface RepositoryIndex {
         @Override
         public List<RepositoryRecord> loadAll() {
             return List.of();
+        }
+
+        @Override
+        public void deleteAll() {
         }
     };
 }

@@ -79,11 +79,11 @@ public final class Uploads {
      */
     public Digest complete(String repository, String id, String digestParameter, InputStream body, ContentRange range,
                            Long contentLength) {
-        Digest expected = parseDigestParameter(digestParameter);
         Upload upload = open(repository, id);
         upload.lock.lock();
         try {
             checkOpen(upload);
+            Digest expected = parseDigestParameter(digestParameter);
             write(upload, body, range, contentLength);
             Digest actual = digestOf(upload, expected.algorithm());
             if (!actual.equals(expected)) {
@@ -132,6 +132,20 @@ public final class Uploads {
             }
         }
         return expired;
+    }
+
+    /** Cancels every open session (reset). */
+    public void cancelAll() {
+        for (Upload upload : sessions.values()) {
+            upload.lock.lock();
+            try {
+                if (upload.state().isOpen()) {
+                    finish(upload, UploadState.CANCELLED);
+                }
+            } finally {
+                upload.lock.unlock();
+            }
+        }
     }
 
     /** Open sessions, for the admin view and tests. */

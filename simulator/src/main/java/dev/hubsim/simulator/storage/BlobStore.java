@@ -35,6 +35,16 @@ public final class BlobStore {
         }
     }
 
+    /** Deletes every stored blob (reset). Scratch files of running uploads are left to their sessions. */
+    public void clear() {
+        try {
+            FileTrees.deleteRecursively(blobs);
+            Files.createDirectories(blobs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear blob storage " + blobs, e);
+        }
+    }
+
     /** The size of a stored blob, if it is stored. */
     public Optional<Long> size(Digest digest) {
         try {

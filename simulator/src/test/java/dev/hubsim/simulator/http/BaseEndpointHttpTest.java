@@ -1,6 +1,7 @@
 package dev.hubsim.simulator.http;
 
 import dev.hubsim.simulator.Simulator;
+import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.testing.RawHttp;
 import dev.hubsim.simulator.testing.RegistryHttp;
 import dev.hubsim.simulator.testing.Reply;
@@ -22,7 +23,7 @@ class BaseEndpointHttpTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.builder().start();
+        simulator = Simulator.builder().auth(AuthMode.NONE).start();
         http = new RegistryHttp(simulator.baseUri());
     }
 

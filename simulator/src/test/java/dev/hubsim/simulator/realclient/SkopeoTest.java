@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubsim.simulator.Simulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,11 +38,16 @@ class SkopeoTest {
     private static String registry;
 
     @BeforeAll
-    static void start() throws IOException {
-        skopeo = Skopeo.require(Files.createDirectories(work.resolve("skopeo-home")));
+    static void start() {
         layout = OciLayout.write(work.resolve("layout"));
         simulator = Simulator.builder().start();
         registry = simulator.baseUri().getAuthority();
+    }
+
+    /** Per test, so that without skopeo every test is reported as skipped (or failed on CI), not silently absent. */
+    @BeforeEach
+    void requireSkopeo() throws IOException {
+        skopeo = Skopeo.require(Files.createDirectories(work.resolve("skopeo-home")));
     }
 
     @AfterAll
@@ -138,9 +144,11 @@ class SkopeoTest {
 
         assertThat(Files.readString(digestFile).trim()).isEqualTo(layout.image().digest());
         assertThat(copied.stderr())
-                .as("skopeo mounts the blobs it knows are in realclient/origin instead of uploading them again")
-                .contains("mount=")
-                .contains("from=realclient%2Forigin");
+                .as("skopeo mounts the layers it knows are in realclient/origin instead of uploading them again")
+                .contains("from=realclient%2Forigin&mount=");
+        assertThat(copied.stderr().split("mount OK", -1))
+                .as("one successful mount per layer")
+                .hasSize(layout.image().layerDigests().size() + 1);
         assertThat(rawManifest("realclient/elsewhere/copy:v2")).isEqualTo(layout.image().manifest());
         Path out = work.resolve("pulled-copy");
         skopeo.run("copy", "--src-tls-verify=false", "--src-no-creds", "--preserve-digests",

@@ -1,0 +1,24 @@
+package dev.hubsim.simulator;
+
+import dev.hubsim.simulator.auth.Accounts;
+import dev.hubsim.simulator.auth.AuthMode;
+import dev.hubsim.simulator.auth.RefreshTokens;
+import dev.hubsim.simulator.auth.TokenService;
+import dev.hubsim.simulator.clock.VirtualClock;
+import dev.hubsim.simulator.ratelimit.PullRateLimiter;
+import dev.hubsim.simulator.registry.RegistryState;
+
+import java.util.Optional;
+
+/**
+ * Everything one simulator holds, wired once: the state, the accounts, the token service, the pull limiter, the
+ * clock, and the settings the HTTP faces read. {@code reset} empties the state and applies the seed again.
+ */
+public record SimulatorServices(RegistryState registry, Accounts accounts, TokenService tokens,
+                                RefreshTokens refreshTokens, PullRateLimiter pullLimiter, VirtualClock clock,
+                                AuthMode auth, Optional<String> adminToken, Runnable reset) {
+    @Override
+    public String toString() {
+        return "SimulatorServices[auth=" + auth + ", adminToken=" + adminToken.map(t -> "****").orElse("none") + "]";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.hubsim.simulator.http;
+
+import dev.hubsim.core.error.RegistryErrorCode;
+import dev.hubsim.simulator.SimulatorServices;
+import dev.hubsim.simulator.auth.AuthMode;
+import dev.hubsim.simulator.auth.Authorizer;
+import dev.hubsim.simulator.registry.RegistryException;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the
+ * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
+ * registry, token and admin routes, a 404 envelope for anything else, and one error mapping for every failure.
+ */
+public final class HubsimRoutes implements Consumer<JavalinConfig> {
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST,
+            HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    private final SimulatorServices services;
+
+    public HubsimRoutes(SimulatorServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void accept(JavalinConfig config) {
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.router.ignoreTrailingSlashes = true;
+        config.routes.before(ctx -> ctx.header("Docker-Distribution-API-Version", "registry/2.0"));
+        if (services.auth() == AuthMode.TOKEN) {
+            config.routes.beforeMatched(new AccessControl(services.tokens())::check);
+        }
+        config.routes.beforeMatched(new PullCounting(services.pullLimiter(), services.accounts())::check);
+
+        Routing.add(config.routes, HandlerType.GET, "/v2/", Access.ANY_TOKEN,
+                ctx -> ctx.contentType("application/json").result("{}"));
+        Routing.add(config.routes, HandlerType.HEAD, "/v2/", Access.ANY_TOKEN, ctx -> ctx.contentType("application/json"));
+        new ManifestRoutes(services.registry()).register(config.routes);
+        new UploadRoutes(services.registry()).register(config.routes);
+        new BlobRoutes(services.registry()).register(config.routes);
+        new ListingRoutes(services.registry()).register(config.routes);
+        new TokenRoutes(services.accounts(), new Authorizer(services.accounts(), services.registry()), services.tokens(),
+                services.refreshTokens()).register(config.routes);
+        new AdminRoutes(services).register(config.routes);
+        for (HandlerType method : METHODS) {
+            config.routes.addHttpHandler(method, "/*", ctx -> {
+                throw RegistryException.of(RegistryErrorCode.UNSUPPORTED, "no such endpoint: " + ctx.method() + " "
+                        + ctx.path()).withStatus(404);
+            });
+        }
+        config.routes.exception(RegistryException.class, ErrorEnvelope::write);
+        config.routes.exception(UncheckedIOException.class, ErrorEnvelope::clientGone);
+        config.routes.exception(Exception.class, ErrorEnvelope::unexpected);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.hubsim.simulator.seed;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hubsim.core.reference.ImageReference;
+import dev.hubsim.simulator.auth.Accounts;
+import dev.hubsim.simulator.auth.PatScope;
+import dev.hubsim.simulator.auth.Plan;
+import dev.hubsim.simulator.registry.RegistryState;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a fresh simulator holds: users (with passwords, plans and personal access tokens), organisations,
+ * repositories with their privacy, and synthetic images generated deterministically from their description.
+ * Read from a YAML or JSON file ({@code --seed}) and from {@code --user NAME:PASSWORD}; applied at start and
+ * after every reset. {@code toString()} never shows a password or token.
+ */
+public record Seed(List<User> users, @JsonAlias("organizations") List<Organisation> organisations,
+                   List<Repository> repositories, List<Image> images) {
+    public static final Seed EMPTY = new Seed(List.of(), List.of(), List.of(), List.of());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public Seed {
+        users = users == null ? List.of() : List.copyOf(users);
+        organisations = organisations == null ? List.of() : List.copyOf(organisations);
+        repositories = repositories == null ? List.of() : List.copyOf(repositories);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** Reads a seed file (YAML, of which JSON is a subset); the message of a bad one names the file and the problem. */
+    public static Seed load(Path file) {
+        try {
+            Seed seed = YAML.readValue(file.toFile(), Seed.class);
+            return seed == null ? EMPTY : seed;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read seed file " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /** This seed plus users given as {@code NAME:PASSWORD}. */
+    public Seed withUsers(List<String> namePasswords) {
+        List<User> more = new ArrayList<>(users);
+        for (String pair : namePasswords) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw new IllegalArgumentException("a user is NAME:PASSWORD, got '" + pair.substring(0, Math.max(0, colon)) + ":...'");
+            }
+            more.add(new User(pair.substring(0, colon), pair.substring(colon + 1), null, false, List.of()));
+        }
+        return new Seed(more, organisations, repositories, images);
+    }
+
+    /** Puts everything into the state: accounts first, then repositories, then images. */
+    public void apply(RegistryState registry, Accounts accounts) {
+        for (User user : users) {
+            accounts.addUser(user.name(), user.password(), user.plan() == null ? Plan.FREE : Plan.valueOf(user.plan().toUpperCase(Locale.ROOT)),
+                    user.catalog());
+            for (Token token : user.tokens()) {
+                accounts.addToken(user.name(), token.token(), token.scope(), token.label() == null ? "seeded" : token.label());
+            }
+        }
+        for (Organisation organisation : organisations) {
+            accounts.addOrganisation(organisation.name(), Set.copyOf(organisation.members()));
+        }
+        for (Repository repository : repositories) {
+            registry.setPrivate(repository.name(), repository.isPrivate());
+        }
+        for (Image image : images) {
+            SyntheticImage.push(registry, ImageReference.parse(image.reference()), image);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Seed[" + users.size() + " users, " + organisations.size() + " organisations, " + repositories.size()
+                + " repositories, " + images.size() + " images]";
+    }
+
+    /** A user; plan is free, pro, team or business. */
+    public record User(String name, String password, String plan, boolean catalog, List<Token> tokens) {
+        public User {
+            if (name == null || password == null) {
+                throw new IllegalArgumentException("a seeded user needs a name and a password");
+            }
+            tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        }
+
+        @Override
+        public String toString() {
+            return "User[" + name + "]";
+        }
+    }
+
+    /** A personal access token with a known secret ({@code dckr_pat_...}) and its scope ({@code repo:write}, ...). */
+    public record Token(String label, String token, @JsonProperty("scope") String scopeName) {
+        public PatScope scope() {
+            String name = scopeName == null ? PatScope.WRITE.wireName() : scopeName;
+            return PatScope.byWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown token scope '"
+                    + name + "': use repo:admin, repo:write, repo:read or repo:public_read"));
+        }
+
+        @Override
+        public String toString() {
+            return "Token[" + label + "]";
+        }
+    }
+
+    /** An organisation and the users who belong to it. */
+    public record Organisation(String name, List<String> members) {
+        public Organisation {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
+
+    /** A repository, public unless {@code private: true}. */
+    public record Repository(String name, @JsonProperty("private") boolean isPrivate) {
+    }
+
+    /**
+     * A synthetic image: a reference such as {@code library/nginx:1.27}, its platforms (default linux/amd64; more
+     * than one makes an index) and layer sizes such as {@code 5MB} or {@code 200KB} (default one 1 MB layer).
+     */
+    public record Image(String reference, List<String> platforms, List<String> layers) {
+        public Image {
+            platforms = platforms == null || platforms.isEmpty() ? List.of("linux/amd64") : List.copyOf(platforms);
+            layers = layers == null || layers.isEmpty() ? List.of("1MB") : List.copyOf(layers);
+        }
+    }
+}
