@@ -44,6 +44,7 @@ public final class Simulator implements AutoCloseable {
         RegistryState registry = builder.storage == null
                 ? RegistryState.inMemory(temporaryStorage, clock, builder.uploadTimeout)
                 : RegistryState.persistent(builder.storage, clock, builder.uploadTimeout);
+        registry.setPrivateByDefault(builder.privateByDefault);
         Accounts accounts = new Accounts(clock);
         RateLimitPolicy policy = builder.rateLimit != null ? builder.rateLimit
                 : builder.auth == AuthMode.TOKEN ? RateLimitPolicy.DOCKER_HUB : RateLimitPolicy.UNLIMITED;
@@ -146,6 +147,7 @@ public final class Simulator implements AutoCloseable {
         private String adminToken;
         private String service = "registry.docker.io";
         private Duration tokenLifetime = Duration.ofMinutes(5);
+        private boolean privateByDefault;
 
         private Builder() {
         }
@@ -213,6 +215,12 @@ public final class Simulator implements AutoCloseable {
         /** How long registry tokens live (default 300 s, as Docker Hub). */
         public Builder tokenLifetime(Duration tokenLifetime) {
             this.tokenLifetime = tokenLifetime;
+            return this;
+        }
+
+        /** Whether a push that creates a repository makes it private (default false: public, as on Docker Hub). */
+        public Builder privateByDefault(boolean privateByDefault) {
+            this.privateByDefault = privateByDefault;
             return this;
         }
 

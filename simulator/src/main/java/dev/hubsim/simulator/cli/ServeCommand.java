@@ -46,6 +46,10 @@ final class ServeCommand implements Callable<Integer> {
                     "unlimited, or e.g. anonymous=3/1h,authenticated=5/1h (default: docker-hub with --auth token, unlimited with --auth none)."})
     private RateLimitPolicy rateLimit;
 
+    @Option(names = "--private-by-default",
+            description = "Repositories created by a push start private (default: public, as on Docker Hub).")
+    private boolean privateByDefault;
+
     @Option(names = "--admin-token", paramLabel = "TOKEN",
             description = "Make the admin API under /_hubsim/ (except /_hubsim/health) require Authorization: Bearer TOKEN.")
     private String adminToken;
@@ -54,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Seed seed = (seedFile == null ? Seed.EMPTY : Seed.load(seedFile)).withUsers(users);
         Simulator simulator = Simulator.builder().host(host).port(port).storage(storage).auth(auth).seed(seed)
-                .rateLimit(rateLimit).adminToken(adminToken).start();
+                .rateLimit(rateLimit).adminToken(adminToken).privateByDefault(privateByDefault).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

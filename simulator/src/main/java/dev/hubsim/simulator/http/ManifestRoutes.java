@@ -109,8 +109,15 @@ final class ManifestRoutes {
         ctx.header("Content-Length", "0");
     }
 
-    /** Reads at most {@code limit} bytes; the caller treats a full buffer as "too large". */
-    private static byte[] readLimited(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
+    /**
+     * Reads at most {@code limit} bytes; the caller treats a full buffer as "too large". A body that breaks off or
+     * is malformed on the wire (bad chunking) is the client's fault: MANIFEST_INVALID, not a server error.
+     */
+    private static byte[] readLimited(InputStream in, int limit) {
+        try {
+            return in.readNBytes(limit);
+        } catch (IOException e) {
+            throw RegistryException.of(RegistryErrorCode.MANIFEST_INVALID, "the manifest body could not be read: " + e);
+        }
     }
 }

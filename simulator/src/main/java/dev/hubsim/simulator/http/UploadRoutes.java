@@ -1,6 +1,7 @@
 package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.reference.Digest;
+import dev.hubsim.simulator.registry.RegistryException;
 import dev.hubsim.simulator.registry.RegistryState;
 import dev.hubsim.simulator.registry.Upload;
 import dev.hubsim.simulator.registry.Uploads;
@@ -54,9 +55,15 @@ final class UploadRoutes {
         }
         Upload upload = uploads.start(name);
         if (digest != null && mount == null) {
-            // POST ?digest=: the whole blob in one request.
-            Digest stored = uploads.complete(name, upload.id(), digest, ctx.req().getInputStream(), null,
-                    Requests.contentLength(ctx));
+            // POST ?digest=: the whole blob in one request. The client never learns this session, so a failure ends it.
+            Digest stored;
+            try {
+                stored = uploads.complete(name, upload.id(), digest, ctx.req().getInputStream(), null,
+                        Requests.contentLength(ctx));
+            } catch (RuntimeException e) {
+                discard(name, upload);
+                throw e;
+            }
             created(ctx, name, stored);
             return;
         }
@@ -64,27 +71,45 @@ final class UploadRoutes {
     }
 
     private void patch(Context ctx) throws IOException {
-        String name = Requests.name(ctx);
+        String name = sessionName(ctx);
         Upload upload = uploads.append(name, ctx.pathParam("uuid"), ctx.req().getInputStream(),
                 Requests.contentRange(ctx), Requests.contentLength(ctx));
         session(ctx, 202, name, upload);
     }
 
     private void complete(Context ctx) throws IOException {
-        String name = Requests.name(ctx);
+        String name = sessionName(ctx);
         Digest digest = uploads.complete(name, ctx.pathParam("uuid"), ctx.queryParam("digest"),
                 ctx.req().getInputStream(), Requests.contentRange(ctx), Requests.contentLength(ctx));
         created(ctx, name, digest);
     }
 
     private void status(Context ctx) {
-        String name = Requests.name(ctx);
+        String name = sessionName(ctx);
         session(ctx, 204, name, uploads.status(name, ctx.pathParam("uuid")));
     }
 
     private void cancel(Context ctx) {
-        uploads.cancel(Requests.name(ctx), ctx.pathParam("uuid"));
+        uploads.cancel(sessionName(ctx), ctx.pathParam("uuid"));
         ctx.status(204);
+    }
+
+    /** The repository of a session route, refused with NAME_INVALID like every other route when malformed. */
+    private String sessionName(Context ctx) {
+        String name = Requests.name(ctx);
+        state.checkName(name);
+        return name;
+    }
+
+    /** Ends a session whose request failed, if it is still open. */
+    private void discard(String name, Upload upload) {
+        if (uploads.find(upload.id()).isPresent()) {
+            try {
+                uploads.cancel(name, upload.id());
+            } catch (RegistryException alreadyGone) {
+                // ended meanwhile: nothing to discard
+            }
+        }
     }
 
     /** The answer for an open session: where to send the next chunk and what has arrived. */

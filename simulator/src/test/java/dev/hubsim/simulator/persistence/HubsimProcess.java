@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code hubsim serve --port 0 --storage DIR} in a child JVM, as a user would run it. Ready once it printed
+ * {@code hubsim serve --port 0 --auth none --storage DIR} in a child JVM, as a user would run it. Ready once it printed
  * {@code hubsim listening on http://HOST:PORT}; stopped politely with {@link #stop()} (SIGTERM) or hard with
  * {@link #kill()} (SIGKILL). {@link #close()} kills whatever is still running, for finally blocks.
  */
@@ -44,7 +44,7 @@ final class HubsimProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"),
-                "dev.hubsim.simulator.cli.HubsimCommand", "serve", "--port", "0", "--storage", storage.toString());
+                "dev.hubsim.simulator.cli.HubsimCommand", "serve", "--port", "0", "--auth", "none", "--storage", storage.toString());
         Process process = new ProcessBuilder(command)
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -57,7 +57,12 @@ final class Skopeo {
     }
 
     /** What one skopeo invocation produced. */
-    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+    record Result(List<String> command, int exitCode, byte[] stdoutBytes, String stderr) {
+        /** Standard output as UTF-8 text. */
+        String stdout() {
+            return new String(stdoutBytes, StandardCharsets.UTF_8);
+        }
+
         boolean succeeded() {
             return exitCode == 0;
         }
@@ -72,7 +77,7 @@ final class Skopeo {
 
         @Override
         public String toString() {
-            return String.join(" ", command) + "\n  exit " + exitCode + "\n  stdout: " + stdout + "\n  stderr: " + stderr;
+            return String.join(" ", command) + "\n  exit " + exitCode + "\n  stdout: " + stdout() + "\n  stderr: " + stderr;
         }
     }
 
@@ -104,7 +109,7 @@ final class Skopeo {
             } finally {
                 process.destroyForcibly();
             }
-            return new Result(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(command, process.exitValue(), Files.readAllBytes(out),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);

@@ -3,6 +3,8 @@ package dev.hubsim.simulator.realclient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubsim.simulator.Simulator;
+import dev.hubsim.simulator.auth.AuthMode;
+import dev.hubsim.simulator.auth.Plan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +42,8 @@ class SkopeoTest {
     @BeforeAll
     static void start() {
         layout = OciLayout.write(work.resolve("layout"));
-        simulator = Simulator.builder().start();
+        // An open registry: these tests are about the registry protocol; the token flow has its own test below.
+        simulator = Simulator.builder().auth(AuthMode.NONE).start();
         registry = simulator.baseUri().getAuthority();
     }
 
@@ -179,6 +182,28 @@ class SkopeoTest {
         assertThat(rawManifest("realclient/doomed:kept")).isEqualTo(layout.index());
     }
 
+    @Test
+    void skopeoLogsInThroughTheTokenServicePushesWithCredentialsAndPullsThePublicRepositoryAnonymously() throws IOException {
+        try (Simulator hub = Simulator.builder().start()) {
+            hub.accounts().addUser("alice", "correct-horse", Plan.PRO, false);
+            String target = "docker://" + hub.baseUri().getAuthority() + "/alice/app:v1";
+            Path digestFile = work.resolve("token-push.digest");
+
+            skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", "alice:correct-horse", "--preserve-digests",
+                    "--digestfile", digestFile.toString(), layout.reference(OciLayout.IMAGE_TAG), target).orFail();
+            Skopeo.Result anonymousPush = skopeo.run("copy", "--dest-tls-verify=false", "--dest-no-creds",
+                    layout.reference(OciLayout.IMAGE_TAG), target.replace(":v1", ":anonymous"));
+            Skopeo.Result wrongPassword = skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", "alice:wrong", target);
+            Skopeo.Result anonymousPull = skopeo.run("inspect", "--raw", "--tls-verify=false", "--no-creds", target).orFail();
+
+            assertThat(Files.readString(digestFile).trim()).isEqualTo(layout.image().digest());
+            assertThat(anonymousPull.stdoutBytes()).isEqualTo(layout.image().manifest());
+            assertThat(anonymousPush.succeeded()).as("%s", anonymousPush).isFalse();
+            assertThat(anonymousPush.stderr()).containsIgnoringCase("authentication required");
+            assertThat(wrongPassword.succeeded()).as("%s", wrongPassword).isFalse();
+        }
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** Pushes with preserved digests and returns the digest skopeo reports. */
@@ -196,10 +221,8 @@ class SkopeoTest {
     }
 
     private static byte[] rawManifest(String reference) {
-        Skopeo.Result result = skopeo.run("inspect", "--raw", "--tls-verify=false", "--no-creds", docker(reference)).orFail();
-        // skopeo writes the raw bytes followed by a newline of its own.
-        String out = result.stdout();
-        return (out.endsWith("\n") ? out.substring(0, out.length() - 1) : out).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // skopeo inspect --raw writes the registry's bytes exactly, with nothing added.
+        return skopeo.run("inspect", "--raw", "--tls-verify=false", "--no-creds", docker(reference)).orFail().stdoutBytes();
     }
 
     private static String docker(String reference) {

@@ -28,9 +28,16 @@ public final class RawHttp {
      * answer until the server closes the connection. {@code Host} and {@code Connection: close} are added.
      */
     public static Reply exchange(URI base, String method, String target, List<String> headerLines, byte[] body) {
+        return exchange(base, method, target, headerLines, body, "HTTP/1.1");
+    }
+
+    /** The same with another protocol version on the request line (null for HTTP/1.1). */
+    public static Reply exchange(URI base, String method, String target, List<String> headerLines, byte[] body,
+                                 String version) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(' ')
+                    .append(version == null ? "HTTP/1.1" : version).append("\r\n");
             head.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
             head.append("Connection: close\r\n");
             headerLines.forEach(line -> head.append(line).append("\r\n"));
