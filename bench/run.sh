@@ -21,6 +21,7 @@
 # Environment:
 #   ROUNDS=3  DURATION=10 (wrk seconds)  WARMUP=3 (wrk warm-up seconds)
 #   HUBSIM_JAVA_OPTS=""   extra JVM options for hubsim (e.g. "-Xmx512m -XX:+UseParallelGC")
+#   TRANSFER_TIMEOUT=600  seconds before one curl transfer is abandoned (a hung server is a failure)
 #   REGISTRY_BIN=/usr/bin/docker-registry
 # Exit status: 0 all targets PASS, 1 some target FAIL, 2 the benchmark itself broke.
 # Needs: java, curl, wrk, docker-registry; builds the hubsim jar with mvn if missing.
@@ -34,6 +35,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 HUBSIM_JAVA_OPTS=${HUBSIM_JAVA_OPTS:-}
+TRANSFER_TIMEOUT=${TRANSFER_TIMEOUT:-600}
 MANIFEST_TYPE=application/vnd.oci.image.manifest.v1+json
 SERVERS=(hubsim registry)
 
@@ -82,8 +84,10 @@ start_hubsim() {
   local dir=$1 i
   shift
   mkdir -p "$dir/storage"
+  : >"$dir/hubsim.log"   # exists before the poll below reads it
+  # --auth none: an open registry without pull limits, like the docker-registry baseline.
   # shellcheck disable=SC2086  # HUBSIM_JAVA_OPTS is a word-split option list on purpose
-  java $HUBSIM_JAVA_OPTS "$@" -jar "$JAR" serve --host 127.0.0.1 --port 0 --storage "$dir/storage" \
+  java $HUBSIM_JAVA_OPTS "$@" -jar "$JAR" serve --auth none --host 127.0.0.1 --port 0 --storage "$dir/storage" \
     >"$dir/hubsim.log" 2>&1 &
   HUBSIM_PID=$!
   for i in $(seq 1 300); do
@@ -130,14 +134,15 @@ blob_push() {
   [ -n "$location" ] || die "POST $base/v2/$repo/blobs/uploads/ gave no Location"
   case $location in /*) location=$base$location ;; esac
   case $location in *\?*) sep='&' ;; *) sep='?' ;; esac
-  curl -sS -o /dev/null -w '%{http_code} %{speed_upload}' -H 'Expect:' \
+  curl -sS --max-time "$TRANSFER_TIMEOUT" -o /dev/null -w '%{http_code} %{speed_upload}' -H 'Expect:' \
     -H 'Content-Type: application/octet-stream' -T "$file" -X PUT "$location${sep}digest=$digest"
 }
 
 # blob_pull BASE REPO DIGEST [OUT]: echoes "HTTP_STATUS BYTES BYTES_PER_SECOND".
 blob_pull() {
   local base=$1 repo=$2 digest=$3 out=${4:-/dev/null}
-  curl -sS -o "$out" -w '%{http_code} %{size_download} %{speed_download}' "$base/v2/$repo/blobs/$digest"
+  curl -sS --max-time "$TRANSFER_TIMEOUT" -o "$out" -w '%{http_code} %{size_download} %{speed_download}' \
+    "$base/v2/$repo/blobs/$digest"
 }
 
 # push_blob_checked BASE REPO FILE DIGEST: blob_push that must answer 201; echoes bytes/s.

@@ -53,8 +53,9 @@ public final class Authorizer {
     private boolean mayPull(Principal principal, String repository, boolean owner) {
         Optional<Boolean> isPrivate = registry.privacy(repository);
         if (isPrivate.isEmpty()) {
-            // A repository that does not exist yet: its owner may pull (a push asks for pull,push).
-            return owner;
+            // A repository that does not exist yet: its owner may pull (a push asks for pull,push), unless the
+            // credential may only read public repositories (the repository may be created private).
+            return owner && principal.scope().includes(PatScope.READ);
         }
         return isPrivate.get() ? owner && principal.scope().includes(PatScope.READ) : true;
     }

@@ -16,6 +16,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -66,6 +67,11 @@ public final class TokenService {
     /** Signs a token for the principal with the granted scopes. */
     public IssuedToken issue(Principal principal, List<Scope> granted) {
         Instant now = clock.instant();
+        // JWT times are whole seconds: round the expiry up, or the token would die before expires_in has passed.
+        Instant expires = now.plus(lifetime);
+        if (expires.getNano() != 0) {
+            expires = expires.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        }
         List<Map<String, Object>> access = new ArrayList<>();
         for (Scope scope : granted) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -80,7 +86,7 @@ public final class TokenService {
                 .audience(service)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime)))
+                .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("access", access)
                 .build();

@@ -32,6 +32,7 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
     public void accept(JavalinConfig config) {
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.router.ignoreTrailingSlashes = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.routes.before(ctx -> ctx.header("Docker-Distribution-API-Version", "registry/2.0"));
         if (services.auth() == AuthMode.TOKEN) {
             config.routes.beforeMatched(new AccessControl(services.tokens())::check);

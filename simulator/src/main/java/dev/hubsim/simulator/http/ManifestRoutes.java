@@ -83,7 +83,7 @@ final class ManifestRoutes {
             if (MediaTypes.DOCKER_MANIFEST.equals(image.mediaType()) && !accepted.contains(MediaTypes.DOCKER_MANIFEST)) {
                 throw RegistryException.of(RegistryErrorCode.MANIFEST_INVALID, "Schema 2 manifest not supported by client");
             }
-            return image;
+            return negotiate(ctx, name, amd64.digest().toString(), image);
         }
         return stored;
     }

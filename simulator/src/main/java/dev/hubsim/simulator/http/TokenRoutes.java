@@ -95,8 +95,9 @@ final class TokenRoutes {
             body.put("scope", granted.stream().map(Scope::toString).collect(Collectors.joining(" ")));
         }
         if (offline && !principal.isAnonymous()) {
-            body.put("refresh_token", oauth && ctx.formParam("refresh_token") != null
-                    ? ctx.formParam("refresh_token") : refreshTokens.issue(principal));
+            // The refresh grant keeps its (verified) refresh token; every other login gets a new one.
+            boolean refreshGrant = oauth && "refresh_token".equals(ctx.formParam("grant_type"));
+            body.put("refresh_token", refreshGrant ? ctx.formParam("refresh_token") : refreshTokens.issue(principal));
         }
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json").result(Json.bytes(body));

@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.http;
 
+import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.simulator.registry.RegistryException;
 import dev.hubsim.simulator.registry.RegistryState;
@@ -72,8 +73,15 @@ final class UploadRoutes {
 
     private void patch(Context ctx) throws IOException {
         String name = sessionName(ctx);
-        Upload upload = uploads.append(name, ctx.pathParam("uuid"), ctx.req().getInputStream(),
-                Requests.contentRange(ctx), Requests.contentLength(ctx));
+        String id = ctx.pathParam("uuid");
+        Upload upload;
+        try {
+            upload = uploads.append(name, id, ctx.req().getInputStream(), Requests.contentRange(ctx),
+                    Requests.contentLength(ctx));
+        } catch (RegistryException e) {
+            // A chunk out of order leaves the session as it was: say where to send the right one.
+            throw e.code() == RegistryErrorCode.RANGE_INVALID ? e.withHeader("Location", location(ctx, name, id)) : e;
+        }
         session(ctx, 202, name, upload);
     }
 
@@ -115,11 +123,14 @@ final class UploadRoutes {
     /** The answer for an open session: where to send the next chunk and what has arrived. */
     private static void session(Context ctx, int status, String name, Upload upload) {
         ctx.status(status);
-        ctx.header("Location", Requests.origin(ctx) + "/v2/" + name + "/blobs/uploads/" + upload.id()
-                + "?_state=" + upload.size());
+        ctx.header("Location", location(ctx, name, upload.id()) + "?_state=" + upload.size());
         ctx.header("Docker-Upload-UUID", upload.id());
         ctx.header("Range", upload.rangeHeader());
         ctx.header("Content-Length", "0");
+    }
+
+    private static String location(Context ctx, String name, String id) {
+        return Requests.origin(ctx) + "/v2/" + name + "/blobs/uploads/" + id;
     }
 
     /** The answer for a stored blob. */

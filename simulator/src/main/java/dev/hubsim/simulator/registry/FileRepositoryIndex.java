@@ -40,7 +40,13 @@ final class FileRepositoryIndex implements RepositoryIndex {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().equals(FILE_NAME)).map(FileRepositoryIndex::read).toList();
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            for (Path file : all) {
+                if (file.getFileName().toString().startsWith("." + FILE_NAME + ".tmp-")) {
+                    Files.deleteIfExists(file); // left by a process killed while saving; the old index is intact
+                }
+            }
+            return all.stream().filter(f -> f.getFileName().toString().equals(FILE_NAME)).map(FileRepositoryIndex::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read repository index under " + root, e);
         }

@@ -173,8 +173,9 @@ public final class RegistryState {
 
     /** The size of a blob linked into the repository. */
     public long blobSize(String name, Digest digest) {
-        Repository repository = existing(name, RegistryErrorCode.BLOB_UNKNOWN);
-        if (!repository.blobs().contains(digest)) {
+        validName(name);
+        Repository repository = repositories.get(name);
+        if (repository == null || !repository.blobs().contains(digest)) {
             throw blobUnknown(digest);
         }
         return blobs.size(digest).orElseThrow(() -> blobUnknown(digest));
@@ -188,7 +189,11 @@ public final class RegistryState {
 
     /** Unlinks a blob from the repository (the file stays while other repositories link it). */
     public void deleteBlob(String name, Digest digest) {
-        Repository repository = existing(name, RegistryErrorCode.BLOB_UNKNOWN);
+        validName(name);
+        Repository repository = repositories.get(name);
+        if (repository == null) {
+            throw blobUnknown(digest);
+        }
         synchronized (repository) {
             if (!repository.blobs().remove(digest)) {
                 throw blobUnknown(digest);

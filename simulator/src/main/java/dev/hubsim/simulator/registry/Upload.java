@@ -19,9 +19,9 @@ public final class Upload {
     private final Instant startedAt;
     final ReentrantLock lock = new ReentrantLock();
     private final MessageDigest sha256 = DigestAlgorithm.SHA256.newMessageDigest();
-    private long size;
-    private UploadState state = UploadState.INITIATED;
-    private Instant lastActivity;
+    private volatile long size;
+    private volatile UploadState state = UploadState.INITIATED;
+    private volatile Instant lastActivity;
 
     Upload(String id, String repository, Path file, Instant now) {
         this.id = id;

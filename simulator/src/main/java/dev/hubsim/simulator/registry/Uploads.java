@@ -44,10 +44,15 @@ public final class Uploads {
         return upload;
     }
 
-    /** GET &lt;location&gt;: the session, if it is open and belongs to this repository. */
+    /**
+     * GET &lt;location&gt;: the session, if it is open and belongs to this repository. Answers at once even while a
+     * chunk is being received, with what has arrived so far.
+     */
     public Upload status(String repository, String id) {
         Upload upload = open(repository, id);
-        upload.lock.lock();
+        if (!upload.lock.tryLock()) {
+            return upload;
+        }
         try {
             checkOpen(upload);
             return upload;

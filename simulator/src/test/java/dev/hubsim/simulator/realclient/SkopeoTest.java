@@ -184,7 +184,7 @@ class SkopeoTest {
 
     @Test
     void skopeoLogsInThroughTheTokenServicePushesWithCredentialsAndPullsThePublicRepositoryAnonymously() throws IOException {
-        try (Simulator hub = Simulator.builder().start()) {
+        try (Simulator hub = Simulator.builder().auth(AuthMode.TOKEN).start()) {
             hub.accounts().addUser("alice", "correct-horse", Plan.PRO, false);
             String target = "docker://" + hub.baseUri().getAuthority() + "/alice/app:v1";
             Path digestFile = work.resolve("token-push.digest");

@@ -117,6 +117,14 @@ public final class TestImages {
         return imageOf(mediaType, blobs, null, null, Map.of());
     }
 
+    /** An image manifest (Docker or OCI) of exactly this config and these layers. */
+    public static Image image(String mediaType, Blob config, Blob... layers) {
+        List<Blob> blobs = new ArrayList<>();
+        blobs.add(config);
+        blobs.addAll(List.of(layers));
+        return imageOf(mediaType, blobs, null, null, Map.of());
+    }
+
     /** Any of the four manifest types: an image for the image types, a two-platform index for the index types. */
     public static Image ofType(String mediaType) {
         return switch (mediaType) {
