@@ -12,6 +12,7 @@ import dev.hubsim.simulator.registry.RegistryState;
 import dev.hubsim.simulator.seed.Seed;
 import dev.hubsim.simulator.storage.FileTrees;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,10 +38,44 @@ public final class Simulator implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final String host;
 
-    private Simulator(Builder builder) {
-        this.host = builder.host;
+    private Simulator(String host, Javalin server, SimulatorServices services, Path temporaryStorage) {
+        this.host = host;
+        this.server = server;
+        this.services = services;
+        this.temporaryStorage = temporaryStorage;
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hubsim-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(services.registry().uploads()::expireIdle, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** Wires the parts, applies the seed and starts listening; a failure leaves no server and no temporary files. */
+    private static Simulator start(Builder builder) {
+        Path temporaryStorage = builder.storage == null ? createTemporaryDirectory() : null;
+        try {
+            SimulatorServices services = services(builder, temporaryStorage);
+            Javalin server = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.startup.showOldJavalinVersionWarning = false;
+                new HubsimRoutes(services).accept(config);
+            });
+            try {
+                server.start(builder.host, builder.port);
+            } catch (JavalinBindException e) {
+                throw new IllegalStateException("cannot listen on " + builder.host + ":" + builder.port
+                        + ": the address is in use or not available", e);
+            }
+            return new Simulator(builder.host, server, services, temporaryStorage);
+        } catch (RuntimeException e) {
+            deleteTemporaryStorage(temporaryStorage);
+            throw e;
+        }
+    }
+
+    private static SimulatorServices services(Builder builder, Path temporaryStorage) {
         VirtualClock clock = new VirtualClock(builder.baseClock);
-        this.temporaryStorage = builder.storage == null ? createTemporaryDirectory() : null;
         RegistryState registry = builder.storage == null
                 ? RegistryState.inMemory(temporaryStorage, clock, builder.uploadTimeout)
                 : RegistryState.persistent(builder.storage, clock, builder.uploadTimeout);
@@ -59,22 +94,9 @@ public final class Simulator implements AutoCloseable {
             clock.reset();
             seed.apply(registry, accounts);
         };
-        this.services = new SimulatorServices(registry, accounts,
-                new TokenService(clock, builder.service, builder.tokenLifetime), refreshTokens, limiter, clock,
-                builder.auth, Optional.ofNullable(builder.adminToken), reset);
         seed.apply(registry, accounts);
-        this.server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            new HubsimRoutes(services).accept(config);
-        });
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hubsim-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.start(builder.host, builder.port);
-        housekeeping.scheduleWithFixedDelay(registry.uploads()::expireIdle, 1, 1, TimeUnit.MINUTES);
+        return new SimulatorServices(registry, accounts, new TokenService(clock, builder.service, builder.tokenLifetime),
+                refreshTokens, limiter, clock, builder.auth, Optional.ofNullable(builder.adminToken), reset);
     }
 
     public static Builder builder() {
@@ -117,6 +139,10 @@ public final class Simulator implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         server.stop();
+        deleteTemporaryStorage(temporaryStorage);
+    }
+
+    private static void deleteTemporaryStorage(Path temporaryStorage) {
         if (temporaryStorage != null) {
             try {
                 FileTrees.deleteRecursively(temporaryStorage);
@@ -226,7 +252,7 @@ public final class Simulator implements AutoCloseable {
 
         /** Starts the simulator; it is ready when this returns. */
         public Simulator start() {
-            return new Simulator(this);
+            return Simulator.start(this);
         }
     }
 }

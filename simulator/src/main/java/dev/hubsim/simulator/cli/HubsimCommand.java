@@ -15,10 +15,16 @@ public final class HubsimCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HubsimCommand())
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@link #main} runs it: enum values in any case, every usage error one line and status 2. */
+    static CommandLine commandLine() {
+        UsageErrors usageErrors = new UsageErrors();
+        return new CommandLine(new HubsimCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new UsageErrors())
-                .execute(args));
+                .setParameterExceptionHandler(usageErrors)
+                .setExecutionExceptionHandler(usageErrors);
     }
 
     @Override

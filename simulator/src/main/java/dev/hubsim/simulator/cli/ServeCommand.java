@@ -42,8 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     private Path seedFile;
 
     @Option(names = "--rate-limit", paramLabel = "SPEC", converter = RateLimitConverter.class,
-            description = {"Pull limits: docker-hub (100/6h anonymous, 200/6h authenticated), docker-hub-hourly (10/1h, 100/1h),",
-                    "unlimited, or e.g. anonymous=3/1h,authenticated=5/1h (default: docker-hub with --auth token, unlimited with --auth none)."})
+            description = {"Pull limits: docker-hub (100/6h anonymous, 200/6h authenticated), docker-hub-hourly "
+                    + "(10/1h and 100/1h), unlimited, or a spec such as anonymous=3/1h,authenticated=5/1h where a side "
+                    + "left out is unlimited. Default: docker-hub with --auth token, unlimited with --auth none."})
     private RateLimitPolicy rateLimit;
 
     @Option(names = "--private-by-default",

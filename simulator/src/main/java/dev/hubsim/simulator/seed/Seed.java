@@ -1,8 +1,12 @@
 package dev.hubsim.simulator.seed;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hubsim.core.reference.ImageReference;
@@ -27,6 +31,7 @@ import java.util.Set;
 public record Seed(List<User> users, @JsonAlias("organizations") List<Organisation> organisations,
                    List<Repository> repositories, List<Image> images) {
     public static final Seed EMPTY = new Seed(List.of(), List.of(), List.of(), List.of());
+    private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -39,11 +44,71 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
 
     /** Reads a seed file (YAML, of which JSON is a subset); the message of a bad one names the file and the problem. */
     public static Seed load(Path file) {
+        Seed seed;
         try {
-            Seed seed = YAML.readValue(file.toFile(), Seed.class);
-            return seed == null ? EMPTY : seed;
+            // Read as a tree first: an empty (or comment-only) file is an empty seed, not an error.
+            JsonNode tree = YAML.readTree(file.toFile());
+            seed = tree == null || tree.isMissingNode() || tree.isNull() ? EMPTY : YAML.treeToValue(tree, Seed.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read seed file " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new IllegalArgumentException("cannot read seed file " + file + ": " + describe(e));
+        }
+        try {
+            seed.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid seed file " + file + ": " + e.getMessage(), e);
+        }
+        return seed;
+    }
+
+    /**
+     * What is wrong with a seed file, without echoing values that may be secrets: the place (field path, line and
+     * column) always, Jackson's own words only when they concern no password or token field. The cause is dropped
+     * for the same reason.
+     */
+    private static String describe(IOException error) {
+        if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            boolean secret = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .anyMatch(f -> f != null && SECRET_FIELDS.contains(f));
+            return "at " + path + location(mapping.getLocation()) + ": "
+                    + (secret ? "this field holds a value of the wrong type or shape" : firstLine(mapping.getOriginalMessage()));
+        }
+        if (error instanceof JsonProcessingException processing) {
+            return "malformed YAML or JSON" + location(processing.getLocation());
+        }
+        return firstLine(error.getMessage());
+    }
+
+    private static String location(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /** Checks the values read as text (plans, token scopes, layer sizes), so a bad file fails when it is loaded. */
+    private void validate() {
+        for (User user : users) {
+            planOf(user);
+            user.tokens().forEach(Token::scope);
+        }
+        for (Image image : images) {
+            image.layers().forEach(ByteSize::parse);
+        }
+    }
+
+    private static Plan planOf(User user) {
+        if (user.plan() == null) {
+            return Plan.FREE;
+        }
+        try {
+            return Plan.valueOf(user.plan().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown plan '" + user.plan() + "' for user " + user.name()
+                    + ": use free, pro, team or business");
         }
     }
 
@@ -53,7 +118,9 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         for (String pair : namePasswords) {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                throw new IllegalArgumentException("a user is NAME:PASSWORD, got '" + pair.substring(0, Math.max(0, colon)) + ":...'");
+                throw new IllegalArgumentException(colon < 0
+                        ? "a user is NAME:PASSWORD, but this one has no ':'"
+                        : "a user is NAME:PASSWORD with both parts non-empty, got '" + pair.substring(0, colon) + ":...'");
             }
             more.add(new User(pair.substring(0, colon), pair.substring(colon + 1), null, false, List.of()));
         }
@@ -63,8 +130,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
     /** Puts everything into the state: accounts first, then repositories, then images. */
     public void apply(RegistryState registry, Accounts accounts) {
         for (User user : users) {
-            accounts.addUser(user.name(), user.password(), user.plan() == null ? Plan.FREE : Plan.valueOf(user.plan().toUpperCase(Locale.ROOT)),
-                    user.catalog());
+            accounts.addUser(user.name(), user.password(), planOf(user), user.catalog());
             for (Token token : user.tokens()) {
                 accounts.addToken(user.name(), token.token(), token.scope(), token.label() == null ? "seeded" : token.label());
             }

@@ -3,8 +3,8 @@ package dev.hubsim.simulator.http;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.DigestAlgorithm;
 import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.testing.RegistryHttp;
+import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +27,8 @@ class BlobHttpTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).start();
-        http = new RegistryHttp(simulator.baseUri());
+        simulator = TestRegistries.registry().start();
+        http = TestRegistries.client(simulator);
     }
 
     @AfterEach

@@ -2,8 +2,8 @@ package dev.hubsim.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.testing.RegistryHttp;
+import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Image;
@@ -32,8 +32,8 @@ class ListingHttpTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).start();
-        http = new RegistryHttp(simulator.baseUri());
+        simulator = TestRegistries.registry().start();
+        http = TestRegistries.client(simulator);
     }
 
     @AfterEach

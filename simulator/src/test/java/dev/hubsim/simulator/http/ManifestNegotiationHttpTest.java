@@ -2,8 +2,8 @@ package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.testing.RegistryHttp;
+import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Image;
@@ -34,8 +34,8 @@ class ManifestNegotiationHttpTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).start();
-        http = new RegistryHttp(simulator.baseUri());
+        simulator = TestRegistries.registry().start();
+        http = TestRegistries.client(simulator);
     }
 
     @AfterEach

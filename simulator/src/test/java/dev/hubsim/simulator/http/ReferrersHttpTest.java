@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.testing.RegistryHttp;
+import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Image;
@@ -31,8 +31,8 @@ class ReferrersHttpTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).start();
-        http = new RegistryHttp(simulator.baseUri());
+        simulator = TestRegistries.registry().start();
+        http = TestRegistries.client(simulator);
         subject = TestImages.ociImage();
         http.pushImage(REPO, "v1", subject);
     }

@@ -2,8 +2,8 @@ package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.testing.RegistryHttp;
+import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +24,8 @@ class UploadExpiryHttpTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).clock(clock).uploadTimeout(Duration.ofMinutes(10)).start();
-        http = new RegistryHttp(simulator.baseUri());
+        simulator = TestRegistries.registry().clock(clock).uploadTimeout(Duration.ofMinutes(10)).start();
+        http = TestRegistries.client(simulator);
     }
 
     @AfterEach

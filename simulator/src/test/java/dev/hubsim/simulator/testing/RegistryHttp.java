@@ -23,11 +23,25 @@ import java.time.Duration;
 public final class RegistryHttp {
     private final URI base;
     private final HttpClient client;
+    private final BearerLogin login;
 
     public RegistryHttp(URI base) {
+        this(base, null, null);
+    }
+
+    private RegistryHttp(URI base, String user, String password) {
         this.base = base;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        this.login = user == null ? null : new BearerLogin(client, user, password);
+    }
+
+    /**
+     * A client that logs in as a Docker client does: after a 401 Bearer challenge it fetches a token for the
+     * challenged scope with these credentials and sends the request again (bodies must be re-sendable).
+     */
+    public static RegistryHttp loggedIn(URI base, String user, String password) {
+        return new RegistryHttp(base, user, password);
     }
 
     public URI base() {
@@ -65,11 +79,21 @@ public final class RegistryHttp {
         }
         URI uri = target.startsWith("http") ? URI.create(target) : base.resolve(target);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).method(method, body);
+        if (login != null && body.contentLength() != 0) {
+            // A body refused by a 401 cannot be sent again (and a large one breaks the connection): like a Docker
+            // client, log in for the push scope before sending it.
+            request.header("Authorization", login.authorizationForPush(uri));
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
             var response = client.send(request.build(), BodyHandlers.ofByteArray());
+            String authorization = login != null && response.statusCode() == 401
+                    ? login.authorizationFor(response.headers().firstValue("WWW-Authenticate").orElse(null), uri) : null;
+            if (authorization != null) {
+                response = client.send(request.setHeader("Authorization", authorization).build(), BodyHandlers.ofByteArray());
+            }
             return new Reply(method, uri.toString(), response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + uri + " failed", e);
