@@ -62,7 +62,7 @@ cleanup() {
 ensure_jar() {
   [ -f "$JAR" ] && return 0
   log "building $JAR"
-  (cd "$REPO_DIR" && mvn -B -q package -DskipTests -pl core,recordings,simulator)
+  (cd "$REPO_DIR" && mvn -B -q package -Dmaven.test.skip=true -pl simulator -am)
   [ -f "$JAR" ] || die "build did not produce $JAR"
 }
 

@@ -10,17 +10,18 @@ import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.core.reference.InvalidDigestException;
 import dev.hubsim.simulator.storage.BlobStore;
 
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -30,7 +31,6 @@ import java.util.stream.Stream;
  * a refused request changes nothing.
  */
 public final class RegistryState {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegistryState.class);
     /** Distribution's limit on a manifest body; OCI asks for 413 above it. */
     public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
@@ -220,11 +220,11 @@ public final class RegistryState {
      * Stores content as a blob of the repository without a client upload (seeding): streamed through an upload
      * session, so it is hashed on the way and never held whole in memory.
      */
-    public Digest importBlob(String name, java.io.InputStream content) {
+    public Digest importBlob(String name, InputStream content) {
         validName(name);
         Upload upload = uploads.start(name);
         uploads.append(name, upload.id(), content, null, null);
-        return uploads.complete(name, upload.id(), upload.sha256SoFar().toString(), java.io.InputStream.nullInputStream(),
+        return uploads.complete(name, upload.id(), upload.sha256SoFar().toString(), InputStream.nullInputStream(),
                 null, null);
     }
 
@@ -255,7 +255,7 @@ public final class RegistryState {
                 .filter(m -> m.model().subjectDescriptor().map(s -> s.digest().equals(subject)).orElse(false))
                 .map(StoredManifest::asReferrer)
                 .filter(d -> artifactType == null || artifactType.equals(d.artifactType()))
-                .sorted(java.util.Comparator.comparing(d -> d.digest().toString()))
+                .sorted(Comparator.comparing(d -> d.digest().toString()))
                 .toList();
     }
 
@@ -303,10 +303,6 @@ public final class RegistryState {
         validName(name);
         Repository repository = repositories.get(name);
         if (repository == null || repository.isEmpty()) {
-            if (whenMissing == RegistryErrorCode.NAME_UNKNOWN) {
-                throw RegistryException.of(RegistryErrorCode.NAME_UNKNOWN, "repository name not known to registry",
-                        Map.of("name", name));
-            }
             throw RegistryException.of(whenMissing, whenMissing.defaultMessage(), Map.of("name", name));
         }
         return repository;
@@ -325,36 +321,11 @@ public final class RegistryState {
     }
 
     private void save(Repository repository) {
-        Map<String, String> tags = new TreeMap<>();
-        repository.tags().forEach((tag, digest) -> tags.put(tag, digest.toString()));
-        List<RepositoryRecord.ManifestEntry> manifests = repository.manifests().values().stream()
-                .map(m -> new RepositoryRecord.ManifestEntry(m.digest().toString(), m.mediaType()))
-                .sorted(java.util.Comparator.comparing(RepositoryRecord.ManifestEntry::digest)).toList();
-        List<String> linked = repository.blobs().stream().map(Digest::toString).sorted().toList();
-        index.save(new RepositoryRecord(repository.name(), repository.isPrivate(), tags, manifests, linked));
+        index.save(RepositoryRecord.of(repository));
     }
 
     private void restore(RepositoryRecord record) {
-        Repository repository = new Repository(record.name(), record.isPrivate());
-        record.blobs().stream().map(Digest::parse).filter(blobs::contains).forEach(repository.blobs()::add);
-        for (RepositoryRecord.ManifestEntry entry : record.manifests()) {
-            Digest digest = Digest.parse(entry.digest());
-            blobs.readSmall(digest).ifPresent(bytes -> {
-                try {
-                    repository.manifests().put(digest,
-                            new StoredManifest(digest, entry.mediaType(), bytes, Manifest.parse(bytes, entry.mediaType())));
-                } catch (InvalidManifestException e) {
-                    LOG.warn("skipping manifest {} of {}: its stored bytes do not parse: {}", digest, record.name(), e.getMessage());
-                }
-            });
-        }
-        record.tags().forEach((tag, digest) -> {
-            Digest d = Digest.parse(digest);
-            if (repository.manifests().containsKey(d)) {
-                repository.tags().put(tag, d);
-            }
-        });
-        repositories.put(record.name(), repository);
+        repositories.put(record.name(), record.toRepository(blobs));
     }
 
     private static boolean isDigest(String reference) {
