@@ -22,8 +22,6 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST,
             HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
-    private static final int INPUT_BUFFER_SIZE = 256 * 1024;
-
     private final SimulatorServices services;
 
     public HubsimRoutes(SimulatorServices services) {
@@ -35,8 +33,6 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.router.ignoreTrailingSlashes = true;
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-        // Blob pushes read the socket in large pieces: fewer system calls per gigabyte.
-        config.jetty.modifyHttpConfiguration(http -> http.setInputBufferSize(INPUT_BUFFER_SIZE));
         config.routes.before(ctx -> ctx.header("Docker-Distribution-API-Version", "registry/2.0"));
         if (services.auth() == AuthMode.TOKEN) {
             config.routes.beforeMatched(new AccessControl(services.tokens())::check);
