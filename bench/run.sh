@@ -23,6 +23,7 @@
 #   HUBSIM_JAVA_OPTS=""   extra JVM options for hubsim (e.g. "-Xmx512m -XX:+UseParallelGC")
 #   TRANSFER_TIMEOUT=600  seconds before one curl transfer is abandoned (a hung server is a failure)
 #   REGISTRY_BIN=/usr/bin/docker-registry
+#   STORAGE_TMPFS=1       keep both servers' storage in /dev/shm: measures the servers, not this machine's disk
 # Exit status: 0 all targets PASS, 1 some target FAIL, 2 the benchmark itself broke.
 # Needs: java, curl, wrk, docker-registry; builds the hubsim jar with mvn if missing.
 # Note: curl uploads are sent without "Expect: 100-continue" (as Docker's Go client does).
@@ -43,6 +44,7 @@ SERVERS=(hubsim registry)
 source "$BENCH_DIR/lib/registry.sh"
 
 WORK=""
+SERVERS_DIR=""
 HUBSIM_PID=""
 HUBSIM_URL=""
 REGISTRY_PID=""
@@ -55,6 +57,7 @@ cleanup() {
   stop_pid "$HUBSIM_PID" || true
   stop_pid "$REGISTRY_PID" || true
   [ -z "$WORK" ] || rm -rf "$WORK"
+  [ -z "$SERVERS_DIR" ] || rm -rf "$SERVERS_DIR"
 }
 
 # ---------------------------------------------------------------- setup
@@ -253,7 +256,7 @@ print_comparison() {
   )
   local row key label target failed=0
   echo
-  echo "hubsim vs docker-registry: median of $ROUNDS round(s), wrk ${DURATION}s, $(nproc) CPUs, HUBSIM_JAVA_OPTS='$HUBSIM_JAVA_OPTS'"
+  echo "hubsim vs docker-registry: median of $ROUNDS round(s), wrk ${DURATION}s, $(nproc) CPUs, storage in $SERVERS_DIR, HUBSIM_JAVA_OPTS='$HUBSIM_JAVA_OPTS'"
   echo
   echo "| metric | hubsim | docker-registry | ratio (hubsim/registry) | target | result |"
   echo "|---|---:|---:|---:|---|---|"
@@ -272,8 +275,8 @@ run_compare() {
   log "generating random blobs (256 MiB, 1 GiB)"
   digest256=$(random_file "$WORK/blob-256m.bin" $((256 * 1024 * 1024)))
   digest1g=$(random_file "$WORK/blob-1g.bin" $((1024 * 1024 * 1024)))
-  start_hubsim "$WORK/hubsim"
-  start_registry "$WORK/registry"
+  start_hubsim "$SERVERS_DIR/hubsim"
+  start_registry "$SERVERS_DIR/registry"
   for server in "${SERVERS[@]}"; do push_small_image "$(server_url "$server")"; done
   for ROUND in $(seq 1 "$ROUNDS"); do
     for server in "${SERVERS[@]}"; do
@@ -335,6 +338,7 @@ main() {
   trap 'exit 130' INT TERM
   ensure_jar
   WORK=$(mktemp -d "${TMPDIR:-/tmp}/hubsim-bench.XXXXXX")
+  if [ "${STORAGE_TMPFS:-0}" = 1 ]; then SERVERS_DIR=$(mktemp -d /dev/shm/hubsim-bench.XXXXXX); else SERVERS_DIR=$WORK/servers; fi
   if [ "$mode" = big ]; then run_big; else run_compare; fi
 }
 
