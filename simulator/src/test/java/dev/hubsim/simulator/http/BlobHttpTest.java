@@ -2,13 +2,9 @@ package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.DigestAlgorithm;
-import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.testing.RegistryHttp;
-import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,22 +15,9 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET}, {@code HEAD} and {@code DELETE /v2/<name>/blobs/<digest>}, with ranges and both digest algorithms. */
-class BlobHttpTest {
+class BlobHttpTest extends ConformanceTest {
     private static final String REPO = "alice/app";
 
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = TestRegistries.registry().start();
-        http = TestRegistries.client(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 1, 1000, 256 * 1024 + 7, 3 * 1024 * 1024})

@@ -2,15 +2,11 @@ package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.core.reference.Digest;
-import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.testing.RegistryHttp;
-import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Blob;
 import dev.hubsim.simulator.testing.TestImages.Image;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,24 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unique blobs of up to a few MiB and all three upload styles; afterwards every blob and manifest reads back
  * byte-identical.
  */
-class ConcurrencyHttpTest {
+class ConcurrencyHttpTest extends ConformanceTest {
     private static final int THREADS = 16;
     private static final int ROUNDS = 4;
     private static final List<String> SHARED = List.of("shared/one", "shared/two");
 
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = TestRegistries.registry().start();
-        http = TestRegistries.client(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     /** One manifest some client pushed, where and under which tag. */
     record Pushed(String repository, String tag, Image image) {

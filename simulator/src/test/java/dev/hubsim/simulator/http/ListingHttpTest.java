@@ -1,14 +1,9 @@
 package dev.hubsim.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.testing.RegistryHttp;
-import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Image;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,25 +16,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /v2/<name>/tags/list} and {@code GET /v2/_catalog}: order, {@code n}/{@code last} paging and {@code Link}. */
-class ListingHttpTest {
+class ListingHttpTest extends ConformanceTest {
     private static final String REPO = "alice/app";
     private static final Pattern NEXT = Pattern.compile("<(/v2/[^>]+)>; rel=\"next\"");
     /** Pushed in this order on purpose; lexical order differs (uppercase sorts before lowercase, "10" before "9"). */
     private static final List<String> TAGS = List.of("latest", "9", "10", "1.0", "V2", "a-b", "a_b", "a.b", "_x", "zeta");
 
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = TestRegistries.registry().start();
-        http = TestRegistries.client(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void tagsAreListedInLexicalOrderWithTheRepositoryName() {

@@ -2,14 +2,10 @@ package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.core.reference.Digest;
-import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.testing.RegistryHttp;
-import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Image;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,23 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Every refusal of manifest PUT, GET and DELETE: status, error code, detail, and nothing stored. */
-class ManifestErrorsHttpTest {
+class ManifestErrorsHttpTest extends ConformanceTest {
     private static final String REPO = "alice/app";
     private static final int LIMIT = 4 * 1024 * 1024;
 
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = TestRegistries.registry().start();
-        http = TestRegistries.client(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     /** A refused PUT: what to push first, then the request. */
     interface Attempt {

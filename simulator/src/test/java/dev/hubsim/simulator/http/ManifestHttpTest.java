@@ -2,15 +2,11 @@ package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.core.reference.Digest;
-import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.testing.RegistryHttp;
-import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Blob;
 import dev.hubsim.simulator.testing.TestImages.Image;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -22,24 +18,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** PUT, GET, HEAD and DELETE of manifests of the four media types, by tag and by digest, and their headers. */
-class ManifestHttpTest {
+class ManifestHttpTest extends ConformanceTest {
     static final List<String> TYPES = List.of(MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST,
             MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX);
     private static final String REPO = "alice/app";
 
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = TestRegistries.registry().start();
-        http = TestRegistries.client(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("TYPES")

@@ -1,14 +1,9 @@
 package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.manifest.MediaTypes;
-import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.testing.RegistryHttp;
-import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Image;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,26 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Distribution's content negotiation on manifest GET and HEAD, driven by the {@code Accept} headers. */
-class ManifestNegotiationHttpTest {
+class ManifestNegotiationHttpTest extends ConformanceTest {
     private static final String REPO = "library/nginx";
     private static final String DOCKER = MediaTypes.DOCKER_MANIFEST;
     private static final String LIST = MediaTypes.DOCKER_MANIFEST_LIST;
     private static final String OCI = MediaTypes.OCI_MANIFEST;
     private static final String INDEX = MediaTypes.OCI_INDEX;
 
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = TestRegistries.registry().start();
-        http = TestRegistries.client(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     static Stream<Arguments> storedTypeAndAccept() {
         return Stream.of(

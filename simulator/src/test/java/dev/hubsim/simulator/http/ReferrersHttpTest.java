@@ -3,13 +3,9 @@ package dev.hubsim.simulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.core.reference.Digest;
-import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.testing.RegistryHttp;
-import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Image;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,26 +16,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OCI 1.1 referrers API: {@code GET /v2/<name>/referrers/<digest>[?artifactType=]}. */
-class ReferrersHttpTest {
+class ReferrersHttpTest extends ConformanceTest {
     private static final String REPO = "alice/app";
     private static final String SBOM = "application/vnd.example.sbom.v1+json";
     private static final String SIGNATURE = "application/vnd.example.signature.v1+json";
 
-    private Simulator simulator;
-    private RegistryHttp http;
     private Image subject;
 
     @BeforeEach
-    void start() {
-        simulator = TestRegistries.registry().start();
-        http = TestRegistries.client(simulator);
+    void pushSubject() {
         subject = TestImages.ociImage();
         http.pushImage(REPO, "v1", subject);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
     }
 
     @Test

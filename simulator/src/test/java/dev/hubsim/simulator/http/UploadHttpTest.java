@@ -1,13 +1,9 @@
 package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.reference.Digest;
-import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.testing.RegistryHttp;
-import dev.hubsim.simulator.testing.TestRegistries;
 import dev.hubsim.simulator.testing.Reply;
 import dev.hubsim.simulator.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,23 +16,10 @@ import static dev.hubsim.simulator.testing.RegistryHttp.withParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The blob upload state machine through HTTP: start, chunks, status, completion, cancellation and refusals. */
-class UploadHttpTest {
+class UploadHttpTest extends ConformanceTest {
     private static final String REPO = "alice/app";
     private static final String UPLOADS = "/v2/" + REPO + "/blobs/uploads/";
 
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = TestRegistries.registry().start();
-        http = TestRegistries.client(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void postStartsASessionWithAnAbsoluteLocationCarryingAQuery() {

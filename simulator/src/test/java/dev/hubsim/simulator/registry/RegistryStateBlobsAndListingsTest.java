@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.registry;
 
+import dev.hubsim.simulator.testing.TestClock;
 import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.core.manifest.Descriptor;
 import dev.hubsim.core.manifest.MediaTypes;
@@ -31,7 +32,7 @@ class RegistryStateBlobsAndListingsTest {
 
     @BeforeEach
     void setUp() {
-        state = RegistryState.inMemory(root, new MutableClock(), Duration.ofMinutes(30));
+        state = RegistryState.inMemory(root, new TestClock(), Duration.ofMinutes(30));
     }
 
     @Test

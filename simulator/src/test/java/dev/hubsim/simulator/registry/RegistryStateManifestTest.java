@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.registry;
 
+import dev.hubsim.simulator.testing.TestClock;
 import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.core.reference.Digest;
@@ -36,7 +37,7 @@ class RegistryStateManifestTest {
 
     @BeforeEach
     void setUp() {
-        state = RegistryState.inMemory(root, new MutableClock(), Duration.ofMinutes(30));
+        state = RegistryState.inMemory(root, new TestClock(), Duration.ofMinutes(30));
         config = pushBlob(state, REPO, "{\"architecture\":\"amd64\"}");
         layer = pushBlob(state, REPO, "layer bytes");
     }

@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.registry;
 
+import dev.hubsim.simulator.testing.TestClock;
 import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.core.manifest.Descriptor;
 import dev.hubsim.core.manifest.MediaTypes;
@@ -29,7 +30,7 @@ class RegistryStatePersistenceTest {
     Path root;
 
     private RegistryState open() {
-        return RegistryState.persistent(root, new MutableClock(), Duration.ofMinutes(30));
+        return RegistryState.persistent(root, new TestClock(), Duration.ofMinutes(30));
     }
 
     @Test
@@ -121,9 +122,9 @@ class RegistryStatePersistenceTest {
 
     @Test
     void anInMemoryStateForgetsItsMetadataButARefusedPutSavesNothing() {
-        RegistryState memory = RegistryState.inMemory(root, new MutableClock(), Duration.ofMinutes(30));
+        RegistryState memory = RegistryState.inMemory(root, new TestClock(), Duration.ofMinutes(30));
         pushBlob(memory, REPO, "x");
-        assertThat(RegistryState.inMemory(root, new MutableClock(), Duration.ofMinutes(30)).catalog(null, null).items()).isEmpty();
+        assertThat(RegistryState.inMemory(root, new TestClock(), Duration.ofMinutes(30)).catalog(null, null).items()).isEmpty();
 
         RegistryState persistent = open();
         refusal(() -> persistent.putManifest("carol/new", "v1", image(Digest.sha256(new byte[1])), null, List.of()));

@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.registry;
 
+import dev.hubsim.simulator.testing.TestClock;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.simulator.storage.BlobStore;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ class UploadsInterruptionTest {
 
     @BeforeEach
     void setUp() {
-        uploads = new Uploads(new BlobStore(root), new MutableClock(), Duration.ofMinutes(30), (repository, digest) -> { });
+        uploads = new Uploads(new BlobStore(root), new TestClock(), Duration.ofMinutes(30), (repository, digest) -> { });
     }
 
     @AfterEach

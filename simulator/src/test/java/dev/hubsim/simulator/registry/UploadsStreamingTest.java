@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.registry;
 
+import dev.hubsim.simulator.testing.TestClock;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.DigestAlgorithm;
 import dev.hubsim.simulator.storage.BlobStore;
@@ -44,7 +45,7 @@ class UploadsStreamingTest {
     @BeforeEach
     void setUp() {
         blobs = new BlobStore(root);
-        uploads = new Uploads(blobs, new MutableClock(), Duration.ofMinutes(30), (repository, digest) -> { });
+        uploads = new Uploads(blobs, new TestClock(), Duration.ofMinutes(30), (repository, digest) -> { });
     }
 
     private static byte[] random(int size, long seed) {

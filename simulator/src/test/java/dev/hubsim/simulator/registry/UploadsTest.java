@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.registry;
 
+import dev.hubsim.simulator.testing.TestClock;
 import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.DigestAlgorithm;
@@ -31,7 +32,7 @@ class UploadsTest {
     @TempDir
     Path root;
 
-    final MutableClock clock = new MutableClock();
+    final TestClock clock = new TestClock();
     final List<String> linked = new CopyOnWriteArrayList<>();
     BlobStore blobs;
     Uploads uploads;
