@@ -16,7 +16,7 @@ public record PullLimit(long count, Duration window) {
 
     /** Parses {@code N/<number><s|m|h|d>}, e.g. {@code 100/6h}. */
     public static PullLimit parse(String text) {
-        Matcher m = SPEC.matcher(text.trim());
+        Matcher m = SPEC.matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("invalid pull limit '" + text + "': expected COUNT/WINDOW such as 100/6h or 10/1h");
         }

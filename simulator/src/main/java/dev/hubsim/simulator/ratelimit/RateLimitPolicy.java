@@ -1,7 +1,9 @@
 package dev.hubsim.simulator.ratelimit;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,21 +32,20 @@ public record RateLimitPolicy(Optional<PullLimit> anonymous, Optional<PullLimit>
             default:
                 break;
         }
-        Optional<PullLimit> anonymous = Optional.empty();
-        Optional<PullLimit> authenticated = Optional.empty();
-        for (String part : spec.split(",")) {
+        Map<String, Optional<PullLimit>> sides = new HashMap<>();
+        for (String part : spec.split(",", -1)) {
             String[] pair = part.split("=", 2);
-            if (pair.length != 2) {
+            String side = pair[0].trim();
+            if (pair.length != 2 || !(side.equals("anonymous") || side.equals("authenticated"))) {
                 throw invalid(text);
             }
             Optional<PullLimit> limit = "unlimited".equals(pair[1].trim()) ? Optional.empty() : Optional.of(PullLimit.parse(pair[1]));
-            switch (pair[0].trim()) {
-                case "anonymous" -> anonymous = limit;
-                case "authenticated" -> authenticated = limit;
-                default -> throw invalid(text);
+            if (sides.put(side, limit) != null) {
+                throw new IllegalArgumentException("invalid rate limit '" + text + "': " + side + " is given twice");
             }
         }
-        return new RateLimitPolicy(anonymous, authenticated);
+        return new RateLimitPolicy(sides.getOrDefault("anonymous", Optional.empty()),
+                sides.getOrDefault("authenticated", Optional.empty()));
     }
 
     private static IllegalArgumentException invalid(String text) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hubsim.core.manifest.Platform;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.simulator.auth.Accounts;
 import dev.hubsim.simulator.auth.PatScope;
@@ -89,13 +90,20 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    /** Checks the values read as text (plans, token scopes, layer sizes), so a bad file fails when it is loaded. */
+    /**
+     * Checks the values read as text (plans, token scopes, image references, platforms, layer sizes), so a bad file
+     * fails when it is loaded rather than when the simulator starts.
+     */
     private void validate() {
         for (User user : users) {
             planOf(user);
             user.tokens().forEach(Token::scope);
         }
         for (Image image : images) {
+            if (ImageReference.parse(image.reference()).digest() != null) {
+                throw new IllegalArgumentException("seeded image " + image.reference() + " must be named by a tag, not a digest");
+            }
+            image.platforms().forEach(Platform::parse);
             image.layers().forEach(ByteSize::parse);
         }
     }

@@ -99,7 +99,8 @@ class RateLimitPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "anonymous", "everyone=3/1h", "anonymous:3/1h", "docker"})
+    @ValueSource(strings = {"", "anonymous", "everyone=3/1h", "anonymous:3/1h", "docker", "anonymous=3/1h,",
+            ",anonymous=3/1h"})
     void aBadSpecNamesItselfAndTheAcceptedForms(String text) {
         assertThatThrownBy(() -> RateLimitPolicy.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -116,5 +117,17 @@ class RateLimitPolicyTest {
         assertThatThrownBy(() -> RateLimitPolicy.parse("authenticated=0/1h"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive");
+    }
+
+    @Test
+    void aSideGivenTwiceIsRefusedRatherThanSilentlyOverridden() {
+        assertThatThrownBy(() -> RateLimitPolicy.parse("anonymous=1/1h,anonymous=5/1h"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("anonymous is given twice");
+    }
+
+    @Test
+    void pullLimitUnitsIgnoreCaseLikeTheSpecsThatContainThem() {
+        assertThat(PullLimit.parse("3/1H")).isEqualTo(new PullLimit(3, Duration.ofHours(1)));
     }
 }

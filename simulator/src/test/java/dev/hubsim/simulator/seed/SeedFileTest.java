@@ -165,7 +165,7 @@ class SeedFileTest {
             bad size          | images: [{reference: 'a/b:1', layers: [5 parsecs]}]                   | 5 parsecs
             bad plan          | users: [{name: a, password: p, plan: gold}]                           | gold
             missing password  | users: [{name: a}]                                                    | password
-            image by digest   | images: [{reference: 'a/b@sha256:0000000000000000000000000000000000000000000000000000000000000000'}] | needs a tag
+            image by digest   | images: [{reference: 'a/b@sha256:0000000000000000000000000000000000000000000000000000000000000000'}] | by a tag
             token prefix      | users: [{name: a, password: p, tokens: [{token: secret}]}]            | dckr_pat_
             not a boolean     | repositories: [{name: a/b, private: maybe}]                          | maybe
             not yaml          | 'users: [ {name: a'                                                   | seed
@@ -185,6 +185,9 @@ class SeedFileTest {
             bad scope     | users: [{name: a, password: p, tokens: [{token: dckr_pat_x, scope: repo:everything}]}] | repo:everything
             bad size      | images: [{reference: 'a/b:1', layers: [5 parsecs]}]                                      | 5 parsecs
             bad plan      | users: [{name: a, password: p, plan: gold}]                                              | gold
+            by digest     | images: [{reference: 'a/b@sha256:0000000000000000000000000000000000000000000000000000000000000000'}] | by a tag
+            bad platform  | images: [{reference: 'a/b:1', platforms: [amd64]}]                                       | amd64
+            bad reference | images: [{reference: 'A/B:1'}]                                                           | A/B:1
             """)
     void aBadFileFailsWhenLoadedNamingTheFile(String problem, String content, String named) throws IOException {
         Path file = file("bad.yaml", content);
