@@ -102,6 +102,22 @@ class SkopeoAuthTest {
     }
 
     @Test
+    void theOwnerDeletesAManifestWithSkopeoButAWriteTokenCannot() {
+        skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", "alice:alice-password",
+                layout.reference(OciLayout.IMAGE_TAG), docker("alice/doomed:v1")).orFail();
+
+        Skopeo.Result withWriteToken = skopeo.run("delete", "--tls-verify=false", "--creds", "alice:" + WRITE_PAT,
+                docker("alice/doomed:v1"));
+        assertThat(withWriteToken.succeeded()).as("repo:write does not include delete: %s", withWriteToken).isFalse();
+
+        skopeo.run("delete", "--tls-verify=false", "--creds", "alice:alice-password", docker("alice/doomed:v1")).orFail();
+        Skopeo.Result inspected = skopeo.run("inspect", "--raw", "--tls-verify=false", "--no-creds",
+                docker("alice/doomed:v1"));
+        assertThat(inspected.succeeded()).as("%s", inspected).isFalse();
+        assertThat(inspected.stderr()).as("%s", inspected).contains("manifest unknown");
+    }
+
+    @Test
     void anAnonymousPushIsRefused() {
         Skopeo.Result pushed = skopeo.run("copy", "--dest-tls-verify=false", "--dest-no-creds",
                 layout.reference(OciLayout.IMAGE_TAG), docker("alice/anonymous:v1"));
