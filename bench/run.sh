@@ -275,6 +275,8 @@ run_compare() {
   log "generating random blobs (256 MiB, 1 GiB)"
   digest256=$(random_file "$WORK/blob-256m.bin" $((256 * 1024 * 1024)))
   digest1g=$(random_file "$WORK/blob-1g.bin" $((1024 * 1024 * 1024)))
+  # Flush the freshly written test files now, so their write-back does not run during the measurements.
+  sync
   start_hubsim "$SERVERS_DIR/hubsim"
   start_registry "$SERVERS_DIR/registry"
   for server in "${SERVERS[@]}"; do push_small_image "$(server_url "$server")"; done
@@ -295,6 +297,7 @@ run_big() {
   local pull_status pull_bytes pull_speed
   log "generating a 2 GiB random blob"
   digest=$(random_file "$WORK/blob-2g.bin" "$size")
+  sync
   start_hubsim "$WORK/hubsim" -Xmx256m
   # A crash mid-transfer must still produce the table, so curl failures become status 000.
   push=$(blob_push "$HUBSIM_URL" bench/big "$WORK/blob-2g.bin" "$digest") || push="000 0"
