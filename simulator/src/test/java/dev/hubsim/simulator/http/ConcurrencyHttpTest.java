@@ -48,27 +48,11 @@ class ConcurrencyHttpTest extends ConformanceTest {
             sharedBlobs.add(TestImages.layer(ThreadLocalRandom.current().nextInt(1, 2 * 1024 * 1024)));
         }
         ConcurrentLinkedQueue<Pushed> pushed = new ConcurrentLinkedQueue<>();
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int client = t;
-                clients.add(pool.submit(() -> {
-                    go.await();
-                    for (int round = 0; round < ROUNDS; round++) {
-                        pushed.add(pushAndPull(client, round, sharedBlobs));
-                    }
-                    return null;
-                }));
+        runTogether(client -> {
+            for (int round = 0; round < ROUNDS; round++) {
+                pushed.add(pushAndPull(client, round, sharedBlobs));
             }
-            go.countDown();
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         assertThat(pushed).hasSize(THREADS * ROUNDS);
         for (Pushed p : pushed) {
@@ -100,41 +84,25 @@ class ConcurrencyHttpTest extends ConformanceTest {
         Blob blob = TestImages.layer(2 * 1024 * 1024 + 3);
         Image image = TestImages.image(MediaTypes.OCI_MANIFEST, TestImages.config(MediaTypes.OCI_CONFIG), blob);
         http.pushBlob("shared/one", image.blobs().get(0));
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int client = t;
-                clients.add(pool.submit(() -> {
-                    go.await();
-                    for (int round = 0; round < 3; round++) {
-                        if (client % 2 == 0) {
-                            upload("shared/one", blob, client + round);
-                            http.pushManifest("shared/one", "same", image);
-                        } else {
-                            Reply get = http.get("/v2/shared/one/blobs/" + blob.digest());
-                            if (get.status() == 200) {
-                                assertThat(get.body()).isEqualTo(blob.bytes());
-                            } else {
-                                assertThat(get.errorCode()).isEqualTo("BLOB_UNKNOWN");
-                            }
-                            Reply manifest = http.getManifest("shared/one", "same");
-                            if (manifest.status() == 200) {
-                                assertThat(manifest.body()).isEqualTo(image.bytes());
-                            }
-                        }
+        runTogether(client -> {
+            for (int round = 0; round < 3; round++) {
+                if (client % 2 == 0) {
+                    upload("shared/one", blob, client + round);
+                    http.pushManifest("shared/one", "same", image);
+                } else {
+                    Reply get = http.get("/v2/shared/one/blobs/" + blob.digest());
+                    if (get.status() == 200) {
+                        assertThat(get.body()).isEqualTo(blob.bytes());
+                    } else {
+                        assertThat(get.errorCode()).isEqualTo("BLOB_UNKNOWN");
                     }
-                    return null;
-                }));
+                    Reply manifest = http.getManifest("shared/one", "same");
+                    if (manifest.status() == 200) {
+                        assertThat(manifest.body()).isEqualTo(image.bytes());
+                    }
+                }
             }
-            go.countDown();
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         assertThat(http.get("/v2/shared/one/blobs/" + blob.digest()).expect(200).body()).isEqualTo(blob.bytes());
         assertThat(http.getManifest("shared/one", "same").expect(200).body()).isEqualTo(image.bytes());
@@ -182,6 +150,34 @@ class ConcurrencyHttpTest extends ConformanceTest {
                 }
                 http.put(withParameter(location, "digest", digest), new byte[0]).expect(201);
             }
+        }
+    }
+
+    /** One client's work; {@code client} numbers the thread. */
+    private interface ClientWork {
+        void run(int client) throws Exception;
+    }
+
+    /** Runs {@value #THREADS} clients released at the same moment and waits for all of them (failures propagate). */
+    private static void runTogether(ClientWork work) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int client = t;
+                clients.add(pool.submit(() -> {
+                    go.await();
+                    work.run(client);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
