@@ -139,6 +139,7 @@ public final class Simulator implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         server.stop();
+        services.registry().saveAll();
         deleteTemporaryStorage(temporaryStorage);
     }
 

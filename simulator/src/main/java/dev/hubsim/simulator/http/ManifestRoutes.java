@@ -3,6 +3,7 @@ package dev.hubsim.simulator.http;
 import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.core.manifest.Descriptor;
 import dev.hubsim.core.manifest.MediaTypes;
+import dev.hubsim.simulator.auth.TokenService.VerifiedToken;
 import dev.hubsim.simulator.registry.RegistryException;
 import dev.hubsim.simulator.registry.RegistryState;
 import dev.hubsim.simulator.registry.StoredManifest;
@@ -15,8 +16,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * {@code /v2/<name>/manifests/<reference>}: GET and HEAD with distribution's content negotiation, PUT with
- * validation of bytes, digest and references, DELETE by digest.
+ * {@code /v2/<name>/manifests/<reference>}: GET and HEAD with distribution's content negotiation (a GET counts as a
+ * pull in the Hub API), PUT with validation of bytes, digest and references (remembering the pusher), DELETE by digest.
  */
 final class ManifestRoutes {
     private static final String PATH = "/v2/<name>/manifests/{reference}";
@@ -42,6 +43,9 @@ final class ManifestRoutes {
         ctx.header("Docker-Content-Digest", manifest.digest().toString());
         ctx.header("ETag", etag);
         ctx.contentType(manifest.mediaType());
+        if (withBody) {
+            state.recordPull(name, reference);
+        }
         String ifNoneMatch = ctx.header("If-None-Match");
         if (etag.equals(ifNoneMatch) || manifest.digest().toString().equals(ifNoneMatch)) {
             ctx.status(304);
@@ -91,8 +95,9 @@ final class ManifestRoutes {
     private void put(Context ctx) throws IOException {
         String name = Requests.name(ctx);
         byte[] body = readLimited(ctx.req().getInputStream(), RegistryState.MAX_MANIFEST_BYTES + 1);
+        String pusher = AccessControl.token(ctx).map(VerifiedToken::subject).filter(s -> !s.isEmpty()).orElse(null);
         StoredManifest stored = state.putManifest(name, ctx.pathParam("reference"), body, ctx.header("Content-Type"),
-                ctx.queryParams("tag"));
+                ctx.queryParams("tag"), pusher);
         ctx.status(201);
         ctx.header("Location", Requests.origin(ctx) + "/v2/" + name + "/manifests/" + stored.digest());
         ctx.header("Docker-Content-Digest", stored.digest().toString());

@@ -2,6 +2,7 @@ package dev.hubsim.simulator.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hubsim.simulator.storage.FileTrees;
 
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  */
 final class FileRepositoryIndex implements RepositoryIndex {
     private static final String FILE_NAME = "_index.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Path root;
 
@@ -31,6 +33,15 @@ final class FileRepositoryIndex implements RepositoryIndex {
             FileTrees.writeAtomically(root.resolve(record.name()).resolve(FILE_NAME), JSON.writeValueAsBytes(record));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save repository " + record.name(), e);
+        }
+    }
+
+    @Override
+    public void delete(String name) {
+        try {
+            Files.deleteIfExists(root.resolve(name).resolve(FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete repository " + name, e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The registry's state in plain Java: repositories, tags, manifests, linked blobs and upload sessions. Every
- * operation validates its input and fails with a {@link RegistryException} carrying the registry error code;
- * a refused request changes nothing.
+ * The registry's state in plain Java: repositories, tags, manifests, linked blobs and upload sessions, and what the
+ * Hub API shows of them (descriptions, dates, pull counts, tag history). Every operation validates its input and
+ * fails with a {@link RegistryException} carrying the registry error code; a refused request changes nothing.
  */
 public final class RegistryState {
     /** Distribution's limit on a manifest body; OCI asks for 413 above it. */
@@ -38,11 +41,14 @@ public final class RegistryState {
     private final BlobStore blobs;
     private final RepositoryIndex index;
     private final Uploads uploads;
+    private final Clock clock;
+    private final List<Consumer<TagPush>> pushListeners = new CopyOnWriteArrayList<>();
     private volatile boolean privateByDefault;
 
     private RegistryState(BlobStore blobs, RepositoryIndex index, Clock clock, Duration uploadIdleTimeout) {
         this.blobs = blobs;
         this.index = index;
+        this.clock = clock;
         this.uploads = new Uploads(blobs, clock, uploadIdleTimeout, this::linkBlob);
         index.loadAll().forEach(this::restore);
     }
@@ -68,14 +74,20 @@ public final class RegistryState {
         return repository == null ? Optional.empty() : Optional.of(repository.isPrivate());
     }
 
-    /** Creates the repository if needed and sets whether it is private. */
+    /** Creates the repository if needed (it then shows in the Hub API even while empty) and sets whether it is private. */
     public void setPrivate(String name, boolean isPrivate) {
         validName(name);
         Repository repository = createIfAbsent(name);
         synchronized (repository) {
+            repository.declare();
             repository.setPrivate(isPrivate);
             save(repository);
         }
+    }
+
+    /** Calls {@code listener} after every push of a tag (once per tag), on the pushing thread: keep it quick. */
+    public void onTagPush(Consumer<TagPush> listener) {
+        pushListeners.add(listener);
     }
 
     /** Forgets every repository, upload and blob: the state of a fresh simulator. */
@@ -111,6 +123,12 @@ public final class RegistryState {
      * and that every blob and child manifest it references is in the repository.
      */
     public StoredManifest putManifest(String name, String reference, byte[] bytes, String contentType, List<String> extraTags) {
+        return putManifest(name, reference, bytes, contentType, extraTags, null);
+    }
+
+    /** As {@link #putManifest(String, String, byte[], String, List)}, remembering who pushed (null: anonymous). */
+    public StoredManifest putManifest(String name, String reference, byte[] bytes, String contentType,
+                                      List<String> extraTags, String pusher) {
         validName(name);
         if (bytes.length > MAX_MANIFEST_BYTES) {
             throw RegistryException.of(RegistryErrorCode.MANIFEST_INVALID, "manifest is larger than the "
@@ -137,18 +155,42 @@ public final class RegistryState {
         }
         tags.forEach(RegistryState::validTag);
         if (!repositories.containsKey(name)) {
-            checkReferences(new Repository(name, false), model);
+            checkReferences(new Repository(name, false, clock.instant()), model);
         }
         Repository repository = createIfAbsent(name);
+        Instant now = clock.instant();
+        StoredManifest stored = new StoredManifest(digest, model.mediaType(), bytes, model);
         synchronized (repository) {
             checkReferences(repository, model);
-            StoredManifest stored = new StoredManifest(digest, model.mediaType(), bytes, model);
             blobs.putSmall(digest, bytes);
             repository.manifests().put(digest, stored);
-            tags.forEach(tag -> repository.tags().put(tag, digest));
+            for (String tag : tags) {
+                repository.tags().put(tag, digest);
+                repository.tagHistory().put(tag, new TagHistory(now, pusher, null));
+            }
+            repository.touch(now);
             save(repository);
-            return stored;
         }
+        for (String tag : tags) {
+            TagPush push = new TagPush(name, tag, digest, pusher, now);
+            pushListeners.forEach(listener -> listener.accept(push));
+        }
+        return stored;
+    }
+
+    /**
+     * Counts a pull of the manifest a tag or digest names (the Hub API's {@code pull_count}) and updates the
+     * tags' last-pulled time. Saved with the repository's next change, not on every pull.
+     */
+    public void recordPull(String name, String reference) {
+        Repository repository = repositories.get(name);
+        if (repository == null) {
+            return;
+        }
+        repository.pullCount().incrementAndGet();
+        Instant now = clock.instant();
+        List<String> pulledTags = isDigest(reference) ? repository.tagsOf(parseDigest(reference)) : List.of(reference);
+        pulledTags.forEach(tag -> repository.tagHistory().computeIfPresent(tag, (t, history) -> history.pulledAt(now)));
     }
 
     /** Deletes a manifest by digest, and the tags that point at it. Docker Hub refuses deletion by tag. */
@@ -165,8 +207,106 @@ public final class RegistryState {
                 throw manifestUnknown(name, reference);
             }
             repository.tags().values().removeIf(digest::equals);
+            repository.tagHistory().keySet().retainAll(repository.tags().keySet());
             save(repository);
         }
+    }
+
+    // ---- the Hub's view -----------------------------------------------------------------------------------
+
+    /** The repositories of a namespace that the Hub API shows, by name. */
+    public List<RepositoryView> repositoriesOf(String namespace) {
+        return repositories.values().stream()
+                .filter(r -> r.isVisibleInHub() && r.name().startsWith(namespace + "/")
+                        && r.name().indexOf('/', namespace.length() + 1) < 0)
+                .sorted(Comparator.comparing(Repository::name))
+                .map(RegistryState::view)
+                .toList();
+    }
+
+    /** A repository as the Hub API shows it; empty when it does not exist there. */
+    public Optional<RepositoryView> repositoryView(String name) {
+        Repository repository = repositories.get(name);
+        return repository == null || !repository.isVisibleInHub() ? Optional.empty() : Optional.of(view(repository));
+    }
+
+    /** Creates an empty repository, as the Hub API does; false when it already exists. */
+    public boolean createRepository(String name, boolean isPrivate, String description, String fullDescription) {
+        validName(name);
+        Repository repository = createIfAbsent(name);
+        synchronized (repository) {
+            if (repository.isVisibleInHub()) {
+                return false;
+            }
+            repository.declare();
+            repository.setPrivate(isPrivate);
+            repository.describe(description, fullDescription);
+            save(repository);
+            return true;
+        }
+    }
+
+    /** Changes the descriptions of an existing repository; false when there is no such repository. */
+    public boolean describeRepository(String name, String description, String fullDescription) {
+        Repository repository = repositories.get(name);
+        if (repository == null || !repository.isVisibleInHub()) {
+            return false;
+        }
+        synchronized (repository) {
+            repository.describe(description, fullDescription);
+            repository.touch(clock.instant());
+            save(repository);
+            return true;
+        }
+    }
+
+    /** Removes a tag (the manifest stays, reachable by digest), as the Hub API's tag delete; false when no such tag. */
+    public boolean deleteTag(String name, String tag) {
+        Repository repository = repositories.get(name);
+        if (repository == null) {
+            return false;
+        }
+        synchronized (repository) {
+            if (repository.tags().remove(tag) == null) {
+                return false;
+            }
+            repository.tagHistory().remove(tag);
+            save(repository);
+            return true;
+        }
+    }
+
+    /** Deletes a repository with its tags, manifests and blob links, as the Hub API does; false when absent. */
+    public boolean deleteRepository(String name) {
+        Repository repository = repositories.remove(name);
+        if (repository == null) {
+            return false;
+        }
+        synchronized (repository) {
+            index.delete(name);
+            return true;
+        }
+    }
+
+    /** Saves every repository, so counters kept only in memory between changes (pull counts) survive a restart. */
+    public void saveAll() {
+        repositories.values().forEach(repository -> {
+            synchronized (repository) {
+                save(repository);
+            }
+        });
+    }
+
+    private static RepositoryView view(Repository repository) {
+        List<RepositoryView.TagView> tags = repository.tags().entrySet().stream()
+                .flatMap(tag -> repository.manifest(tag.getValue()).stream()
+                        .map(manifest -> new RepositoryView.TagView(tag.getKey(), manifest,
+                                repository.tagHistory().get(tag.getKey()))))
+                .filter(tag -> tag.history() != null)
+                .toList();
+        return new RepositoryView(repository.name(), repository.isPrivate(), repository.description(),
+                repository.fullDescription(), repository.created(), repository.lastUpdated(),
+                repository.pullCount().get(), tags);
     }
 
     // ---- blobs --------------------------------------------------------------------------------------------
@@ -272,7 +412,7 @@ public final class RegistryState {
 
     private Repository createIfAbsent(String name) {
         validName(name);
-        return repositories.computeIfAbsent(name, n -> new Repository(n, privateByDefault));
+        return repositories.computeIfAbsent(name, n -> new Repository(n, privateByDefault, clock.instant()));
     }
 
     private void checkReferences(Repository repository, Manifest model) {
@@ -325,7 +465,7 @@ public final class RegistryState {
     }
 
     private void restore(RepositoryRecord record) {
-        repositories.put(record.name(), record.toRepository(blobs));
+        repositories.put(record.name(), record.toRepository(blobs, clock.instant()));
     }
 
     private static boolean isDigest(String reference) {

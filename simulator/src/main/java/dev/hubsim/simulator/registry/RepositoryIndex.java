@@ -8,6 +8,9 @@ interface RepositoryIndex {
     /** Saves one repository's metadata; called under the repository's monitor after every change. */
     void save(RepositoryRecord record);
 
+    /** Forgets one repository's metadata. */
+    void delete(String name);
+
     /** Every repository saved before, to load at start. */
     List<RepositoryRecord> loadAll();
 
@@ -18,6 +21,10 @@ interface RepositoryIndex {
     RepositoryIndex IN_MEMORY = new RepositoryIndex() {
         @Override
         public void save(RepositoryRecord record) {
+        }
+
+        @Override
+        public void delete(String name) {
         }
 
         @Override
