@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Everything one simulator holds, wired once: the state, the accounts, the token service, the pull limiter, the
- * clock, the fault rules, the request journal, and the settings the HTTP faces read. {@code reset} empties the state and applies the seed again.
+ * clock, the fault rules, the request journal, and the settings the HTTP faces read. {@code reset} empties the state
+ * and applies the seed again.
  */
 public record SimulatorServices(RegistryState registry, Accounts accounts, TokenService tokens,
                                 RefreshTokens refreshTokens, PullRateLimiter pullLimiter, VirtualClock clock,

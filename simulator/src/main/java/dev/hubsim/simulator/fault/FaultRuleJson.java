@@ -93,7 +93,8 @@ public final class FaultRuleJson {
     private static FaultAction.Respond respond(JsonNode json) {
         String codeName = required(text(json, "code", "action."), "action.code");
         RegistryErrorCode code = RegistryErrorCode.byName(codeName).orElseThrow(() -> new IllegalArgumentException(
-                "action.code '" + codeName + "' is not a registry error code: use one of " + List.of(RegistryErrorCode.values())));
+                "action.code '" + codeName + "' is not a registry error code: use one of "
+                        + List.of(RegistryErrorCode.values())));
         Long status = integer(json, "status", "action.");
         Long retryAfter = integer(json, "retryAfter", "action.");
         return new FaultAction.Respond(status == null ? code.httpStatus() : toInt("action.status", status), code,
@@ -105,7 +106,8 @@ public final class FaultRuleJson {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("action.delay '" + text + "' is not an ISO-8601 duration such as PT2S or PT0.5S");
+            throw new IllegalArgumentException("action.delay '" + text
+                    + "' is not an ISO-8601 duration such as PT2S or PT0.5S");
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the request
- * journal and the faults (servlet filters in front of every route), the {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
+ * journal and the faults (servlet filters in front of every route, routes added later included), the
+ * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
  * registry, token and admin routes, a 404 envelope for anything else, and one error mapping for every failure.
  */
 public final class HubsimRoutes implements Consumer<JavalinConfig> {
@@ -38,8 +39,9 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         config.router.ignoreTrailingSlashes = true;
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.jetty.modifyServletContextHandler(handler -> {
-            handler.addFilter(new JournalFilter(services.journal(), services.clock()), "/*", EnumSet.of(DispatcherType.REQUEST));
-            handler.addFilter(new FaultFilter(services.faults()), "/*", EnumSet.of(DispatcherType.REQUEST));
+            EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+            handler.addFilter(new JournalFilter(services.journal(), services.clock()), "/*", requests);
+            handler.addFilter(new FaultFilter(services.faults()), "/*", requests);
         });
         config.routes.before(ctx -> ctx.header("Docker-Distribution-API-Version", "registry/2.0"));
         if (services.auth() == AuthMode.TOKEN) {
