@@ -5,6 +5,8 @@ import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.auth.RefreshTokens;
 import dev.hubsim.simulator.auth.TokenService;
 import dev.hubsim.simulator.clock.VirtualClock;
+import dev.hubsim.simulator.fault.Faults;
+import dev.hubsim.simulator.journal.Journal;
 import dev.hubsim.simulator.http.HubsimRoutes;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
@@ -86,6 +88,8 @@ public final class Simulator implements AutoCloseable {
         PullRateLimiter limiter = new PullRateLimiter(policy, clock);
         RefreshTokens refreshTokens = new RefreshTokens();
         Seed seed = builder.seed;
+        Faults faults = new Faults();
+        Journal journal = new Journal(builder.journalCapacity);
         Runnable reset = () -> {
             registry.clear();
             accounts.clear();
@@ -93,10 +97,13 @@ public final class Simulator implements AutoCloseable {
             limiter.reset();
             clock.reset();
             seed.apply(registry, accounts);
+            faults.restore(seed.faults());
+            journal.clear();
         };
         seed.apply(registry, accounts);
+        faults.restore(seed.faults());
         return new SimulatorServices(registry, accounts, new TokenService(clock, builder.service, builder.tokenLifetime),
-                refreshTokens, limiter, clock, builder.auth, Optional.ofNullable(builder.adminToken), reset);
+                refreshTokens, limiter, clock, builder.auth, Optional.ofNullable(builder.adminToken), faults, journal, reset);
     }
 
     public static Builder builder() {
@@ -129,7 +136,20 @@ public final class Simulator implements AutoCloseable {
         return services.clock();
     }
 
-    /** Empties the state and applies the seed again, as {@code POST /_hubsim/reset} does. */
+    /** The fault rules: add, list and remove them while the simulator runs. */
+    public Faults faults() {
+        return services.faults();
+    }
+
+    /** The requests served so far (admin API requests aside), for assertions. */
+    public Journal journal() {
+        return services.journal();
+    }
+
+    /**
+     * Empties the state and applies the seed again (its fault rules included; the journal is emptied), as
+     * {@code POST /_hubsim/reset} does.
+     */
     public void reset() {
         services.reset().run();
     }
@@ -175,6 +195,7 @@ public final class Simulator implements AutoCloseable {
         private String service = "registry.docker.io";
         private Duration tokenLifetime = Duration.ofMinutes(5);
         private boolean privateByDefault;
+        private int journalCapacity = Journal.DEFAULT_CAPACITY;
 
         private Builder() {
         }
@@ -248,6 +269,15 @@ public final class Simulator implements AutoCloseable {
         /** Whether a push that creates a repository makes it private (default false: public, as on Docker Hub). */
         public Builder privateByDefault(boolean privateByDefault) {
             this.privateByDefault = privateByDefault;
+            return this;
+        }
+
+        /** How many requests the journal keeps (default 10 000; the oldest are dropped). */
+        public Builder journalCapacity(int journalCapacity) {
+            if (journalCapacity < 1) {
+                throw new IllegalArgumentException("the journal must hold at least one entry, got " + journalCapacity);
+            }
+            this.journalCapacity = journalCapacity;
             return this;
         }
 

@@ -5,6 +5,8 @@ import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.auth.RefreshTokens;
 import dev.hubsim.simulator.auth.TokenService;
 import dev.hubsim.simulator.clock.VirtualClock;
+import dev.hubsim.simulator.fault.Faults;
+import dev.hubsim.simulator.journal.Journal;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
 import dev.hubsim.simulator.registry.RegistryState;
 
@@ -12,11 +14,13 @@ import java.util.Optional;
 
 /**
  * Everything one simulator holds, wired once: the state, the accounts, the token service, the pull limiter, the
- * clock, and the settings the HTTP faces read. {@code reset} empties the state and applies the seed again.
+ * clock, the fault rules, the request journal, and the settings the HTTP faces read. {@code reset} empties the state
+ * and applies the seed again.
  */
 public record SimulatorServices(RegistryState registry, Accounts accounts, TokenService tokens,
                                 RefreshTokens refreshTokens, PullRateLimiter pullLimiter, VirtualClock clock,
-                                AuthMode auth, Optional<String> adminToken, Runnable reset) {
+                                AuthMode auth, Optional<String> adminToken, Faults faults, Journal journal,
+                                Runnable reset) {
     @Override
     public String toString() {
         return "SimulatorServices[auth=" + auth + ", adminToken=" + adminToken.map(t -> "****").orElse("none") + "]";

@@ -4,6 +4,7 @@ import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.simulator.auth.Scope;
 import dev.hubsim.simulator.auth.TokenService;
 import dev.hubsim.simulator.auth.TokenService.VerifiedToken;
+import dev.hubsim.simulator.journal.JournalFilter;
 import dev.hubsim.simulator.registry.RegistryException;
 import io.javalin.http.Context;
 
@@ -41,6 +42,9 @@ final class AccessControl {
             throw challenge(ctx, needed, bearer ? "invalid_token" : null);
         }
         ctx.attribute(TOKEN, token.get());
+        if (!token.get().subject().isEmpty()) {
+            ctx.attribute(JournalFilter.PRINCIPAL, token.get().subject());
+        }
         if (needed.isPresent() && !grantsAll(token.get(), needed.get())) {
             throw challenge(ctx, needed, "insufficient_scope");
         }

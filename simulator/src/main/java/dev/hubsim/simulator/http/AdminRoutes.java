@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * hubsim's own admin API under {@code /_hubsim/}: health, the clock ({@code {"advance":"PT6H"}} or
- * {@code {"set":"2026-01-01T00:00:00Z"}}) and reset. With an admin token every route but health needs
+ * {@code {"set":"2026-01-01T00:00:00Z"}}), reset, the fault rules and the request journal. With an admin token every route but health needs
  * {@code Authorization: Bearer <token>}.
  */
 final class AdminRoutes {
@@ -35,6 +35,8 @@ final class AdminRoutes {
             services.reset().run();
             ctx.status(204);
         });
+        new FaultAdminRoutes(services.faults()).register(routes);
+        new JournalAdminRoutes(services.journal()).register(routes);
     }
 
     private void guard(Context ctx) {
@@ -85,7 +87,7 @@ final class AdminRoutes {
         return body;
     }
 
-    private static void json(Context ctx, int status, Object body) {
+    static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType("application/json").result(Json.bytes(body));
     }
 }

@@ -4,17 +4,22 @@ import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.simulator.SimulatorServices;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.auth.Authorizer;
+import dev.hubsim.simulator.fault.FaultFilter;
+import dev.hubsim.simulator.journal.JournalFilter;
 import dev.hubsim.simulator.registry.RegistryException;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.DispatcherType;
 
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the
+ * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the request
+ * journal and the faults (servlet filters in front of every route, routes added later included), the
  * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
  * registry, token and admin routes, a 404 envelope for anything else, and one error mapping for every failure.
  */
@@ -33,6 +38,11 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.router.ignoreTrailingSlashes = true;
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        config.jetty.modifyServletContextHandler(handler -> {
+            EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+            handler.addFilter(new JournalFilter(services.journal(), services.clock()), "/*", requests);
+            handler.addFilter(new FaultFilter(services.faults()), "/*", requests);
+        });
         config.routes.before(ctx -> ctx.header("Docker-Distribution-API-Version", "registry/2.0"));
         if (services.auth() == AuthMode.TOKEN) {
             config.routes.beforeMatched(new AccessControl(services.tokens())::check);

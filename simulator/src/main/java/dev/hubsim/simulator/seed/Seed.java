@@ -8,17 +8,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hubsim.core.manifest.Platform;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.simulator.auth.Accounts;
 import dev.hubsim.simulator.auth.PatScope;
 import dev.hubsim.simulator.auth.Plan;
+import dev.hubsim.simulator.fault.FaultRule;
+import dev.hubsim.simulator.fault.FaultRuleJson;
 import dev.hubsim.simulator.registry.RegistryState;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,11 +30,13 @@ import java.util.Set;
 /**
  * What a fresh simulator holds: users (with passwords, plans and personal access tokens), organisations,
  * repositories with their privacy, and synthetic images generated deterministically from their description.
+ * and fault rules ({@code faults:}, each as the admin API takes it, see {@link FaultRuleJson}).
  * Read from a YAML or JSON file ({@code --seed}) and from {@code --user NAME:PASSWORD}; applied at start and
  * after every reset. {@code toString()} never shows a password or token.
  */
 public record Seed(List<User> users, @JsonAlias("organizations") List<Organisation> organisations,
-                   List<Repository> repositories, List<Image> images) {
+                   List<Repository> repositories, List<Image> images,
+                   @JsonDeserialize(contentUsing = FaultRuleJson.Deserializer.class) List<FaultRule> faults) {
     public static final Seed EMPTY = new Seed(List.of(), List.of(), List.of(), List.of());
     private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -41,6 +47,12 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
         images = images == null ? List.of() : List.copyOf(images);
+        faults = faults == null ? List.of() : List.copyOf(faults);
+    }
+
+    /** A seed without fault rules. */
+    public Seed(List<User> users, List<Organisation> organisations, List<Repository> repositories, List<Image> images) {
+        this(users, organisations, repositories, images, List.of());
     }
 
     /** Reads a seed file (YAML, of which JSON is a subset); the message of a bad one names the file and the problem. */
@@ -91,8 +103,8 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
     }
 
     /**
-     * Checks the values read as text (plans, token scopes, image references, platforms, layer sizes), so a bad file
-     * fails when it is loaded rather than when the simulator starts.
+     * Checks the values read as text (plans, token scopes, image references, platforms, layer sizes) and the fault
+     * rule ids, so a bad file fails when it is loaded rather than when the simulator starts.
      */
     private void validate() {
         for (User user : users) {
@@ -105,6 +117,12 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             }
             image.platforms().forEach(Platform::parse);
             image.layers().forEach(ByteSize::parse);
+        }
+        Set<String> faultIds = new HashSet<>();
+        for (FaultRule fault : faults) {
+            if (fault.id() != null && !faultIds.add(fault.id())) {
+                throw new IllegalArgumentException("two fault rules have the id '" + fault.id() + "'");
+            }
         }
     }
 
@@ -132,7 +150,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             }
             more.add(new User(pair.substring(0, colon), pair.substring(colon + 1), null, false, List.of()));
         }
-        return new Seed(more, organisations, repositories, images);
+        return new Seed(more, organisations, repositories, images, faults);
     }
 
     /** Puts everything into the state: accounts first, then repositories, then images. */
@@ -157,7 +175,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
     @Override
     public String toString() {
         return "Seed[" + users.size() + " users, " + organisations.size() + " organisations, " + repositories.size()
-                + " repositories, " + images.size() + " images]";
+                + " repositories, " + images.size() + " images, " + faults.size() + " faults]";
     }
 
     /** A user; plan is free, pro, team or business. */
