@@ -8,7 +8,9 @@ import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.seed.Seed;
 import dev.hubsim.simulator.testing.TestClock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -22,12 +24,17 @@ final class ClientHub implements AutoCloseable {
     final Simulator simulator;
     /** Token requests made by the clients of this hub. */
     final AtomicInteger tokenRequests = new AtomicInteger();
+    /** Every request the clients of this hub sent on the wire (retries included), as {@code METHOD /path?query}. */
+    final List<String> requests = new CopyOnWriteArrayList<>();
     private final OkHttpClient counting;
 
     private ClientHub(Simulator simulator) {
         this.simulator = simulator;
-        this.counting = new OkHttpClient.Builder().addInterceptor(chain -> {
-            if (chain.request().url().encodedPath().equals("/token")) {
+        this.counting = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
+            HttpUrl url = chain.request().url();
+            requests.add(chain.request().method() + " " + url.encodedPath()
+                    + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery()));
+            if (url.encodedPath().equals("/token")) {
                 tokenRequests.incrementAndGet();
             }
             return chain.proceed(chain.request());

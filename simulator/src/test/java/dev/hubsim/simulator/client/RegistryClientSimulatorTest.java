@@ -123,6 +123,7 @@ class RegistryClientSimulatorTest {
 
         assertThat(alice.registry().listTags("alice/paged", 2))
                 .containsExactly("latest", "t0", "t1", "t2", "t3", "t4");
+        assertThat(hub.requests).filteredOn(r -> r.startsWith("GET /v2/alice/paged/tags/list")).hasSize(3);
     }
 
     @Test
