@@ -1,8 +1,8 @@
 package dev.hubsim.core.auth;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubsim.core.error.InsufficientScopeException;
 import dev.hubsim.core.error.ProtocolViolationException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashSet;

@@ -3,6 +3,7 @@ package dev.hubsim.core.config;
 import dev.hubsim.core.error.ConfigurationException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import okhttp3.HttpUrl;
 
 /** The transport rule for every endpoint the client talks to: https, or plain http to a loopback address. */
@@ -40,7 +41,7 @@ public final class Endpoints {
         }
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
     }

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hubsim.core.error.ConfigurationException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the {@code docker_hub:} section of a YAML file over given settings. Every field is checked: an unknown
@@ -89,7 +91,7 @@ final class YamlConfigReader {
         }
     }
 
-    private java.net.URI url(JsonNode section, String field, String fallback) {
+    private URI url(JsonNode section, String field, String fallback) {
         JsonNode node = section.get(field);
         if (node == null || node.isNull()) {
             return Endpoints.require(field, fallback);
@@ -126,7 +128,7 @@ final class YamlConfigReader {
             String name = names.next();
             if (!known.contains(name)) {
                 throw error(path + "." + name + " is not a known setting (known: " + String.join(", ",
-                        new java.util.TreeSet<>(known)) + ")");
+                        new TreeSet<>(known)) + ")");
             }
         }
     }

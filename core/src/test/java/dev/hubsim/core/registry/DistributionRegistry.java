@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The CNCF reference registry (Debian package {@code docker-registry}) started on a free loopback port with
@@ -31,7 +33,7 @@ final class DistributionRegistry implements AutoCloseable {
     static DistributionRegistry start(Path directory) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(BINARY), "docker-registry not installed: apt-get install docker-registry");
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         Path config = Files.writeString(directory.resolve("config.yml"), """
@@ -86,7 +88,7 @@ final class DistributionRegistry implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }

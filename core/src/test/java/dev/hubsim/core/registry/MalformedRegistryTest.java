@@ -16,6 +16,7 @@ import dev.hubsim.core.reference.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
@@ -217,7 +218,7 @@ class MalformedRegistryTest {
     void chunkedUploadResumesFromTheServersRangeAfterAFailedPatch() {
         // 10 bytes in chunks of 4: PATCH 0-3, PATCH 4-7 fails after the server kept 6 bytes, resume 6-7, PATCH 8-9.
         byte[] blob = "ABCDEFGHIJ".getBytes(StandardCharsets.US_ASCII);
-        java.util.concurrent.atomic.AtomicInteger patches = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger patches = new AtomicInteger();
         server.answer(r -> switch (r.getMethod()) {
             case "POST" -> status(202).setHeader("Location", "/up/1").build();
             case "PATCH" -> patches.incrementAndGet() == 2 ? status(503).body("{\"errors\":[{\"code\":\"UNAVAILABLE\"}]}").build()

@@ -2,6 +2,7 @@ package dev.hubsim.core.registry;
 
 import dev.hubsim.core.DockerHubClient;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +29,7 @@ final class MockRegistry implements AutoCloseable {
                 return answer.apply(request);
             }
         });
-        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
     void answer(Function<RecordedRequest, MockResponse> answer) {
