@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hubsim.core.manifest.Platform;
+import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.simulator.auth.Accounts;
 import dev.hubsim.simulator.auth.PatScope;
 import dev.hubsim.simulator.auth.Plan;
 import dev.hubsim.simulator.registry.RegistryState;
+import dev.hubsim.simulator.vulnerability.Vulnerabilities;
+import dev.hubsim.simulator.vulnerability.Vulnerability;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,12 +28,13 @@ import java.util.Set;
 
 /**
  * What a fresh simulator holds: users (with passwords, plans and personal access tokens), organisations,
- * repositories with their privacy, and synthetic images generated deterministically from their description.
- * Read from a YAML or JSON file ({@code --seed}) and from {@code --user NAME:PASSWORD}; applied at start and
+ * repositories with their privacy, synthetic images generated deterministically from their description, webhooks
+ * and image scan results. Read from a YAML or JSON file ({@code --seed}) and from {@code --user NAME:PASSWORD}; applied at start and
  * after every reset. {@code toString()} never shows a password or token.
  */
 public record Seed(List<User> users, @JsonAlias("organizations") List<Organisation> organisations,
-                   List<Repository> repositories, List<Image> images) {
+                   List<Repository> repositories, List<Image> images, List<Webhook> webhooks,
+                   List<Scan> vulnerabilities) {
     public static final Seed EMPTY = new Seed(List.of(), List.of(), List.of(), List.of());
     private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -41,6 +45,13 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
         images = images == null ? List.of() : List.copyOf(images);
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
+    }
+
+    /** A seed without webhooks or scan results. */
+    public Seed(List<User> users, List<Organisation> organisations, List<Repository> repositories, List<Image> images) {
+        this(users, organisations, repositories, images, List.of(), List.of());
     }
 
     /** Reads a seed file (YAML, of which JSON is a subset); the message of a bad one names the file and the problem. */
@@ -106,6 +117,16 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             image.platforms().forEach(Platform::parse);
             image.layers().forEach(ByteSize::parse);
         }
+        webhooks.forEach(Webhook::toWebhook);
+        for (Scan scan : vulnerabilities) {
+            if (scan.image() == null) {
+                throw new IllegalArgumentException("a vulnerabilities entry needs an image: a reference such as "
+                        + "acme/web:1.0 or a digest");
+            }
+            if (!Digest.isValid(scan.image())) {
+                ImageReference.parse(scan.image());
+            }
+        }
     }
 
     private static Plan planOf(User user) {
@@ -132,7 +153,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             }
             more.add(new User(pair.substring(0, colon), pair.substring(colon + 1), null, false, List.of()));
         }
-        return new Seed(more, organisations, repositories, images);
+        return new Seed(more, organisations, repositories, images, webhooks, vulnerabilities);
     }
 
     /** Puts everything into the state: accounts first, then repositories, then images. */
@@ -154,10 +175,31 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         }
     }
 
+    /** The seeded webhooks, as the simulator configures them. */
+    public List<dev.hubsim.simulator.webhook.Webhook> webhookConfigurations() {
+        return webhooks.stream().map(Webhook::toWebhook).toList();
+    }
+
+    /**
+     * Stores the seeded scan results; call after {@link #apply}, since an image named by tag must be in the registry.
+     *
+     * @throws IllegalArgumentException when a tag names no image
+     */
+    public void applyScans(Vulnerabilities scans) {
+        for (Scan scan : vulnerabilities) {
+            try {
+                scans.set(scan.image(), scan.vulnerabilities());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("seeded vulnerabilities of " + scan.image() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "Seed[" + users.size() + " users, " + organisations.size() + " organisations, " + repositories.size()
-                + " repositories, " + images.size() + " images]";
+                + " repositories, " + images.size() + " images, " + webhooks.size() + " webhooks, "
+                + vulnerabilities.size() + " scanned images]";
     }
 
     /** A user; plan is free, pro, team or business. */
@@ -208,6 +250,23 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         public Image {
             platforms = platforms == null || platforms.isEmpty() ? List.of("linux/amd64") : List.copyOf(platforms);
             layers = layers == null || layers.isEmpty() ? List.of("1MB") : List.copyOf(layers);
+        }
+    }
+
+    /** A repository's webhook: a name and the URL its push payloads are POSTed to. */
+    public record Webhook(String repository, String name, String url) {
+        dev.hubsim.simulator.webhook.Webhook toWebhook() {
+            return dev.hubsim.simulator.webhook.Webhook.of(repository, name, url);
+        }
+    }
+
+    /**
+     * The scan results of an image: a reference ({@code acme/web:1.0}, resolved once the seed's images are pushed)
+     * or a digest, and its vulnerabilities ({@code id, severity, cvss, package, installed_version, fixed_version}).
+     */
+    public record Scan(String image, List<Vulnerability> vulnerabilities) {
+        public Scan {
+            vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
         }
     }
 }
