@@ -65,10 +65,12 @@ final class WebhookRoutes {
 
     private void callback(Context ctx) {
         JsonNode body = Json.object(ctx, CALLBACK_SHAPE);
+        String repository = ctx.pathParam("repository");
+        String hookId = ctx.pathParam("id");
         try {
-            webhooks.callback(ctx.pathParam("id"), text(body, "state"), text(body, "description"), text(body, "context"),
-                    text(body, "target_url")).orElseThrow(() -> new AdminException(404, "no webhook delivery has hook id "
-                    + ctx.pathParam("id")));
+            webhooks.callback(repository, hookId, text(body, "state"), text(body, "description"), text(body, "context"),
+                    text(body, "target_url")).orElseThrow(() -> new AdminException(404, "no webhook payload of "
+                    + repository + " has hook id " + hookId));
         } catch (IllegalArgumentException e) {
             throw new AdminException(400, e.getMessage());
         }

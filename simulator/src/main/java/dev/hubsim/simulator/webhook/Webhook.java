@@ -39,13 +39,14 @@ public record Webhook(String repository, String name, URI url) {
 
     /** A webhook from text, as the seed file and the admin API give it. */
     public static Webhook of(String repository, String name, String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("webhook " + name + " needs a url");
+        URI uri = null;
+        if (url != null && !url.isBlank()) {
+            try {
+                uri = new URI(url.trim());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("webhook " + name + ": '" + url + "' is not a URL: " + e.getReason());
+            }
         }
-        try {
-            return new Webhook(repository, name, new URI(url.trim()));
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("webhook " + name + ": '" + url + "' is not a URL: " + e.getReason());
-        }
+        return new Webhook(repository, name, uri);
     }
 }

@@ -92,11 +92,12 @@ public final class Webhooks implements AutoCloseable {
      * Records a receiver's callback to {@code callback_url}. {@code state} must be success, failure or error;
      * description at most 255 characters, context at most 100 (Docker Hub's documented limits).
      *
-     * @return empty when no delivered payload has this hook id
+     * @return empty when no payload for this repository has this hook id
      */
-    public Optional<Callback> callback(String hookId, String state, String description, String context, String targetUrl) {
+    public Optional<Callback> callback(String repository, String hookId, String state, String description, String context,
+                                       String targetUrl) {
         TagPush push = hooks.get(hookId);
-        if (push == null) {
+        if (push == null || !push.repository().equals(repository)) {
             return Optional.empty();
         }
         if (state == null || !List.of("success", "failure", "error").contains(state)) {

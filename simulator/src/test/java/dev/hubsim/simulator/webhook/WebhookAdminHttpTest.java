@@ -149,11 +149,15 @@ class WebhookAdminHttpTest {
                 + "\"context\":\"ci\",\"target_url\":\"http://127.0.0.1/build/1\"}");
         Reply badState = post(callbackUrl, "{\"state\":\"done\"}");
         Reply unknown = post(simulator.baseUri() + "/u/acme/web/hook/0123456789abcdef0123456789abcdef/", "{\"state\":\"success\"}");
+        Reply otherRepository = post(callbackUrl.replace("/u/acme/web/", "/u/acme/api/"), "{\"state\":\"success\"}");
 
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(badState.status()).isEqualTo(400);
         assertThat(badState.json().path("message").asText()).isEqualTo("state must be success, failure or error, got 'done'");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("message").asText())
+                .isEqualTo("no webhook payload of acme/web has hook id 0123456789abcdef0123456789abcdef");
+        assertThat(otherRepository.status()).isEqualTo(404);
         Reply callbacks = http.get("/_hubsim/webhooks/callbacks").expect(200);
         assertThat(callbacks.json().path("callbacks")).singleElement().satisfies(callback -> {
             assertThat(callback.path("repository").asText()).isEqualTo("acme/web");
