@@ -82,6 +82,21 @@ public final class Accounts {
         return account.password().matches(secret) ? Optional.of(new Principal(account.name(), PatScope.ADMIN)) : Optional.empty();
     }
 
+    /**
+     * Checks a personal access token given without a username (as a bearer token): empty when no user holds it or
+     * it is inactive or expired.
+     */
+    public Optional<Principal> authenticateToken(String secret) {
+        if (secret == null || !secret.startsWith(PAT_PREFIX)) {
+            return Optional.empty();
+        }
+        return users.values().stream()
+                .flatMap(account -> account.tokens().stream()
+                        .filter(t -> t.usableAt(clock.instant()) && t.secret().matches(secret))
+                        .map(t -> new Principal(account.name(), t.scope())))
+                .findFirst();
+    }
+
     /** True when the principal owns the namespace: it is its own, or an organisation it is a member of. */
     public boolean owns(Principal principal, String namespace) {
         if (principal.isAnonymous()) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hubsim.core.manifest.Platform;
+import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.simulator.auth.Accounts;
 import dev.hubsim.simulator.auth.PatScope;
@@ -18,6 +19,8 @@ import dev.hubsim.simulator.auth.Plan;
 import dev.hubsim.simulator.fault.FaultRule;
 import dev.hubsim.simulator.fault.FaultRuleJson;
 import dev.hubsim.simulator.registry.RegistryState;
+import dev.hubsim.simulator.vulnerability.Vulnerabilities;
+import dev.hubsim.simulator.vulnerability.Vulnerability;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,13 +32,14 @@ import java.util.Set;
 
 /**
  * What a fresh simulator holds: users (with passwords, plans and personal access tokens), organisations,
- * repositories with their privacy, and synthetic images generated deterministically from their description.
- * and fault rules ({@code faults:}, each as the admin API takes it, see {@link FaultRuleJson}).
+ * repositories with their privacy, synthetic images generated deterministically from their description, webhooks,
+ * image scan results and fault rules ({@code faults:}, each as the admin API takes it, see {@link FaultRuleJson}).
  * Read from a YAML or JSON file ({@code --seed}) and from {@code --user NAME:PASSWORD}; applied at start and
  * after every reset. {@code toString()} never shows a password or token.
  */
 public record Seed(List<User> users, @JsonAlias("organizations") List<Organisation> organisations,
-                   List<Repository> repositories, List<Image> images,
+                   List<Repository> repositories, List<Image> images, List<Webhook> webhooks,
+                   List<Scan> vulnerabilities,
                    @JsonDeserialize(contentUsing = FaultRuleJson.Deserializer.class) List<FaultRule> faults) {
     public static final Seed EMPTY = new Seed(List.of(), List.of(), List.of(), List.of());
     private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens");
@@ -47,12 +51,14 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
         images = images == null ? List.of() : List.copyOf(images);
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
         faults = faults == null ? List.of() : List.copyOf(faults);
     }
 
-    /** A seed without fault rules. */
+    /** A seed of accounts, repositories and images only. */
     public Seed(List<User> users, List<Organisation> organisations, List<Repository> repositories, List<Image> images) {
-        this(users, organisations, repositories, images, List.of());
+        this(users, organisations, repositories, images, List.of(), List.of(), List.of());
     }
 
     /** Reads a seed file (YAML, of which JSON is a subset); the message of a bad one names the file and the problem. */
@@ -118,6 +124,16 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             image.platforms().forEach(Platform::parse);
             image.layers().forEach(ByteSize::parse);
         }
+        webhooks.forEach(Webhook::toWebhook);
+        for (Scan scan : vulnerabilities) {
+            if (scan.image() == null) {
+                throw new IllegalArgumentException("a vulnerabilities entry needs an image: a reference such as "
+                        + "acme/web:1.0 or a digest");
+            }
+            if (!Digest.isValid(scan.image())) {
+                ImageReference.parse(scan.image());
+            }
+        }
         Set<String> faultIds = new HashSet<>();
         for (FaultRule fault : faults) {
             if (fault.id() != null && !faultIds.add(fault.id())) {
@@ -150,7 +166,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             }
             more.add(new User(pair.substring(0, colon), pair.substring(colon + 1), null, false, List.of()));
         }
-        return new Seed(more, organisations, repositories, images, faults);
+        return new Seed(more, organisations, repositories, images, webhooks, vulnerabilities, faults);
     }
 
     /** Puts everything into the state: accounts first, then repositories, then images. */
@@ -172,10 +188,31 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         }
     }
 
+    /** The seeded webhooks, as the simulator configures them. */
+    public List<dev.hubsim.simulator.webhook.Webhook> webhookConfigurations() {
+        return webhooks.stream().map(Webhook::toWebhook).toList();
+    }
+
+    /**
+     * Stores the seeded scan results; call after {@link #apply}, since an image named by tag must be in the registry.
+     *
+     * @throws IllegalArgumentException when a tag names no image
+     */
+    public void applyScans(Vulnerabilities scans) {
+        for (Scan scan : vulnerabilities) {
+            try {
+                scans.set(scan.image(), scan.vulnerabilities());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("seeded vulnerabilities of " + scan.image() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "Seed[" + users.size() + " users, " + organisations.size() + " organisations, " + repositories.size()
-                + " repositories, " + images.size() + " images, " + faults.size() + " faults]";
+                + " repositories, " + images.size() + " images, " + webhooks.size() + " webhooks, "
+                + vulnerabilities.size() + " scanned images, " + faults.size() + " faults]";
     }
 
     /** A user; plan is free, pro, team or business. */
@@ -226,6 +263,23 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         public Image {
             platforms = platforms == null || platforms.isEmpty() ? List.of("linux/amd64") : List.copyOf(platforms);
             layers = layers == null || layers.isEmpty() ? List.of("1MB") : List.copyOf(layers);
+        }
+    }
+
+    /** A repository's webhook: a name and the URL its push payloads are POSTed to. */
+    public record Webhook(String repository, String name, String url) {
+        dev.hubsim.simulator.webhook.Webhook toWebhook() {
+            return dev.hubsim.simulator.webhook.Webhook.of(repository, name, url);
+        }
+    }
+
+    /**
+     * The scan results of an image: a reference ({@code acme/web:1.0}, resolved once the seed's images are pushed)
+     * or a digest, and its vulnerabilities ({@code id, severity, cvss, package, installed_version, fixed_version}).
+     */
+    public record Scan(String image, List<Vulnerability> vulnerabilities) {
+        public Scan {
+            vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
         }
     }
 }
