@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -80,12 +81,12 @@ public record Body(long size, Digest digest, BodyEncoding encoding, String conte
     /** Digest, size and encoding; never the content, which may be large (and before scrubbing, secret). */
     @Override
     public String toString() {
-        return "Body[" + digest + ", " + size + " bytes, " + encoding.name().toLowerCase(java.util.Locale.ROOT) + "]";
+        return "Body[" + digest + ", " + size + " bytes, " + encoding.name().toLowerCase(Locale.ROOT) + "]";
     }
 
     private static void checkInline(long size, Digest digest, BodyEncoding encoding, String content) {
         if (content == null) {
-            throw new IllegalArgumentException("an inline " + encoding.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("an inline " + encoding.name().toLowerCase(Locale.ROOT)
                     + " body needs its content");
         }
         byte[] bytes;

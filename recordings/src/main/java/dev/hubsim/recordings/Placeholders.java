@@ -2,6 +2,7 @@ package dev.hubsim.recordings;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Placeholders {
     static final String PREFIX = "hubsim-redacted-";
-    private static final Pattern PLACEHOLDER = Pattern.compile(Pattern.quote(PREFIX) + "[a-z]+-[0-9]+");
+    private static final Pattern PLACEHOLDER = Pattern.compile(Pattern.quote(PREFIX) + "([a-z]+)-([0-9]+)");
 
     private final Map<String, String> bySecret = new HashMap<>();
     private final Map<String, Integer> countByKind = new HashMap<>();
@@ -22,6 +23,14 @@ final class Placeholders {
             return secret;
         }
         return bySecret.computeIfAbsent(secret, s -> PREFIX + kind + "-" + countByKind.merge(kind, 1, Integer::sum));
+    }
+
+    /** Numbers new placeholders after those already used in this text (a recording being continued). */
+    synchronized void continueAfter(String text) {
+        Matcher used = PLACEHOLDER.matcher(text);
+        while (used.find()) {
+            countByKind.merge(used.group(1), Integer.parseInt(used.group(2)), Math::max);
+        }
     }
 
     static boolean isPlaceholder(String value) {

@@ -43,10 +43,6 @@ public record RecordedRequest(String method, String path, List<QueryParameter> q
         return Headers.first(headers, name);
     }
 
-    /** This request with other headers. */
-    public RecordedRequest withHeaders(Map<String, List<String>> headers) {
-        return new RecordedRequest(method, path, query, Headers.normalise(headers), body);
-    }
 
     /** {@code GET /path}; never headers, query values or body, which may hold secrets before scrubbing. */
     @Override

@@ -29,10 +29,6 @@ public record RecordedResponse(int status, SortedMap<String, List<String>> heade
         return Headers.first(headers, name);
     }
 
-    /** This response with other headers. */
-    public RecordedResponse withHeaders(Map<String, List<String>> headers) {
-        return new RecordedResponse(status, Headers.normalise(headers), body);
-    }
 
     /** The status and body summary; never headers or content, which may hold secrets before scrubbing. */
     @Override

@@ -19,6 +19,7 @@ import dev.hubsim.core.reference.Digest;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /** The one Jackson configuration for recordings: strict on read, stable and pretty on write. */
 final class RecordingJson {
@@ -60,9 +61,9 @@ final class RecordingJson {
     }
 
     private static final class Parsed<T> extends JsonDeserializer<T> {
-        private final java.util.function.Function<String, T> parser;
+        private final Function<String, T> parser;
 
-        Parsed(java.util.function.Function<String, T> parser) {
+        Parsed(Function<String, T> parser) {
             this.parser = parser;
         }
 

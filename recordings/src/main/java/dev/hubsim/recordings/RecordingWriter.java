@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ public final class RecordingWriter implements AutoCloseable {
         this.temporaryDirectory = directory.resolve(PARTIAL);
         this.header = RecordingDocument.header(builder.metadata);
         this.scrubber = new Scrubber(builder.headers);
+        for (Interaction interaction : builder.existing) {
+            String fragment = RecordingDocument.fragment(interaction);
+            scrubber.continueAfter(fragment);
+            fragments.add(fragment);
+        }
         this.flushIntervalNanos = builder.flushInterval.toNanos();
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hubsim-recording-writer " + directory.getFileName());
@@ -66,11 +72,15 @@ public final class RecordingWriter implements AutoCloseable {
 
     /** Configures a writer for a new recording in {@code directory} (created if needed; must not hold one yet). */
     public static Builder builder(Path directory, RecordingMetadata metadata) {
-        return new Builder(directory, metadata);
+        return new Builder(directory, metadata, List.of(), false);
     }
 
-    public Path directory() {
-        return directory;
+    /**
+     * Configures a writer that adds to a recording (as spy mode grows one): its interactions and metadata are kept,
+     * and new placeholders are numbered after the ones it already uses.
+     */
+    public static Builder continuing(StoredRecording recording) {
+        return new Builder(recording.directory(), recording.metadata(), recording.interactions(), true);
     }
 
     /** A new capture for one request or response body of this recording. */
@@ -111,11 +121,6 @@ public final class RecordingWriter implements AutoCloseable {
         return stored;
     }
 
-    /** The number of interactions appended so far. */
-    public synchronized int size() {
-        return fragments.size();
-    }
-
     /** Writes {@code interactions.json} now if it lags behind. */
     public void flush() {
         synchronized (fileLock) {
@@ -125,12 +130,11 @@ public final class RecordingWriter implements AutoCloseable {
                     return;
                 }
                 snapshot = new ArrayList<>(fragments);
+                // appends during this write see it as recent and leave the next one to the timer
+                lastWriteNanos = System.nanoTime();
             }
             writeDocument(RecordingDocument.assemble(header, snapshot));
             written = snapshot.size();
-            synchronized (this) {
-                lastWriteNanos = System.nanoTime();
-            }
         }
     }
 
@@ -199,7 +203,7 @@ public final class RecordingWriter implements AutoCloseable {
                 Files.deleteIfExists(partial);
             }
             Files.deleteIfExists(temporaryDirectory);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // no body was ever large enough to spill
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + temporaryDirectory, e);
@@ -210,12 +214,16 @@ public final class RecordingWriter implements AutoCloseable {
     public static final class Builder {
         private final Path directory;
         private final RecordingMetadata metadata;
+        private final List<Interaction> existing;
+        private final boolean continuing;
         private HeaderAllowList headers = HeaderAllowList.DEFAULT;
         private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
 
-        private Builder(Path directory, RecordingMetadata metadata) {
+        private Builder(Path directory, RecordingMetadata metadata, List<Interaction> existing, boolean continuing) {
             this.directory = Objects.requireNonNull(directory, "directory");
             this.metadata = Objects.requireNonNull(metadata, "metadata");
+            this.existing = existing;
+            this.continuing = continuing;
         }
 
         /** The headers to keep (default {@link HeaderAllowList#DEFAULT}). */
@@ -233,9 +241,9 @@ public final class RecordingWriter implements AutoCloseable {
             return this;
         }
 
-        /** Creates the directory and writes an empty recording into it. */
+        /** Creates the directory and writes the recording so far (empty for a new one) into it. */
         public RecordingWriter open() {
-            if (Files.exists(RecordingFiles.interactions(directory))) {
+            if (!continuing && Files.exists(RecordingFiles.interactions(directory))) {
                 throw new IllegalStateException(directory + " already holds a recording; choose an empty directory");
             }
             try {

@@ -20,6 +20,11 @@ final class Scrubber {
         this.allowList = allowList;
     }
 
+    /** Numbers new placeholders after those already in this recorded text. */
+    void continueAfter(String recorded) {
+        placeholders.continueAfter(recorded);
+    }
+
     Interaction scrub(Interaction raw) {
         RecordedRequest request = raw.request();
         RecordedResponse response = raw.response();

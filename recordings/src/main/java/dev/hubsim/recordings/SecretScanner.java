@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -125,13 +126,13 @@ public final class SecretScanner {
                 sink.found(position.offset + at, SecretFinding.Kind.KNOWN_SECRET, secret);
             }
         }
-        java.util.regex.Matcher jwt = JWT.matcher(text);
+        Matcher jwt = JWT.matcher(text);
         while (jwt.find()) {
             if (isJwtHeader(jwt.group(1))) {
                 sink.found(position.offset + jwt.start(), SecretFinding.Kind.JWT, jwt.group());
             }
         }
-        java.util.regex.Matcher token = DOCKER_TOKEN.matcher(text);
+        Matcher token = DOCKER_TOKEN.matcher(text);
         while (token.find()) {
             sink.found(position.offset + token.start(), SecretFinding.Kind.DOCKER_ACCESS_TOKEN, token.group());
         }

@@ -184,6 +184,29 @@ class RecordingRoundTripTest {
     }
 
     @Test
+    void aContinuedRecordingKeepsItsInteractionsAndNumbersNewPlaceholdersAfterTheOldOnes() throws IOException {
+        Path recording = dir.resolve("rec");
+        try (RecordingWriter writer = RecordingWriter.create(recording, METADATA)) {
+            writer.append(interaction(request("GET", "/v2/a/manifests/1", "Authorization", "Bearer first-secret"),
+                    response(200, "{}")));
+        }
+        byte[] before = Files.readAllBytes(recording.resolve("interactions.json"));
+
+        try (RecordingWriter writer = RecordingWriter.continuing(RecordingReader.read(recording)).open()) {
+            writer.append(interaction(request("GET", "/v2/a/manifests/2", "Authorization", "Bearer second-secret"),
+                    response(200, "{}")));
+        }
+
+        StoredRecording stored = RecordingReader.read(recording);
+        assertThat(stored.metadata()).isEqualTo(METADATA);
+        assertThat(stored.interactions()).extracting(i -> i.request().header("authorization"))
+                .containsExactly("Bearer hubsim-redacted-token-1", "Bearer hubsim-redacted-token-2");
+        String after = Files.readString(recording.resolve("interactions.json"));
+        String common = new String(before, StandardCharsets.UTF_8).replace("\n    }\n  ]\n}\n", "");
+        assertThat(after).startsWith(common);
+    }
+
+    @Test
     void concurrentAppendsAreAllRecorded() throws Exception {
         Path recording = dir.resolve("rec");
         int threads = 8;
