@@ -19,14 +19,15 @@ import java.util.concurrent.TimeUnit;
  * interaction; bodies are streamed in through {@link #captureBody()}. {@code interactions.json} is always a complete
  * recording: it is rewritten to a temporary file and renamed over the old one, at once when the last write is older
  * than the flush interval, otherwise by a timer at most one interval later, and on {@link #flush()} and
- * {@link #close()}. Each interaction is serialised once, so a rewrite only joins text, and at most one rewrite per
- * interval keeps long recordings fast. A process that dies without closing leaves the interactions written up to
+ * {@link #close()}. Each interaction is serialised once, so a rewrite only joins text; rewrites are spaced by the
+ * interval or by the time the last one took, whichever is longer, which keeps long recordings fast. A process that dies without closing leaves the interactions written up to
  * its last rewrite. Thread-safe.
  */
 public final class RecordingWriter implements AutoCloseable {
     /** How far {@code interactions.json} may lag behind the appended interactions by default. */
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
     private static final String PARTIAL = ".partial";
+    private static final long RETRY_NANOS = DEFAULT_FLUSH_INTERVAL.toNanos();
 
     private final Path directory;
     private final Path interactionsFile;
@@ -39,7 +40,8 @@ public final class RecordingWriter implements AutoCloseable {
 
     // guarded by this
     private final List<String> fragments = new ArrayList<>();
-    private long lastWriteNanos;
+    private long nextWriteNanos;
+    private boolean writing;
     private boolean writeScheduled;
     private boolean closed;
     // guarded by fileLock
@@ -62,7 +64,7 @@ public final class RecordingWriter implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.lastWriteNanos = System.nanoTime() - flushIntervalNanos;
+        this.nextWriteNanos = System.nanoTime();
     }
 
     /** A writer with the default header allow-list and flush interval. */
@@ -108,11 +110,9 @@ public final class RecordingWriter implements AutoCloseable {
                 throw new IllegalStateException("the recording writer for " + directory + " is closed");
             }
             fragments.add(fragment);
-            writeNow = System.nanoTime() - lastWriteNanos >= flushIntervalNanos;
-            if (!writeNow && !writeScheduled) {
-                writeScheduled = true;
-                long delay = lastWriteNanos + flushIntervalNanos - System.nanoTime();
-                timer.schedule(this::scheduledWrite, Math.max(0, delay), TimeUnit.NANOSECONDS);
+            writeNow = isDue();
+            if (!writeNow) {
+                scheduleWrite();
             }
         }
         if (writeNow) {
@@ -130,11 +130,28 @@ public final class RecordingWriter implements AutoCloseable {
                     return;
                 }
                 snapshot = new ArrayList<>(fragments);
-                // appends during this write see it as recent and leave the next one to the timer
-                lastWriteNanos = System.nanoTime();
+                // appends during this write leave the next one to the timer
+                writing = true;
             }
-            writeDocument(RecordingDocument.assemble(header, snapshot));
-            written = snapshot.size();
+            long start = System.nanoTime();
+            boolean succeeded = false;
+            try {
+                writeDocument(RecordingDocument.assemble(header, snapshot));
+                written = snapshot.size();
+                succeeded = true;
+            } finally {
+                long end = System.nanoTime();
+                synchronized (this) {
+                    writing = false;
+                    // rewriting a long recording takes a while: space the writes by at least as long again
+                    long spacing = flushIntervalNanos == 0 && succeeded ? 0
+                            : Math.max(Math.max(flushIntervalNanos, end - start), succeeded ? 0 : RETRY_NANOS);
+                    nextWriteNanos = end + spacing;
+                    if (fragments.size() != written) {
+                        scheduleWrite();
+                    }
+                }
+            }
         }
     }
 
@@ -152,9 +169,29 @@ public final class RecordingWriter implements AutoCloseable {
         deletePartials();
     }
 
+    /** True when no write is running and the last one is far enough back. Called holding this. */
+    private boolean isDue() {
+        return !writing && System.nanoTime() - nextWriteNanos >= 0;
+    }
+
+    /**
+     * Makes sure a timer writes the file when the next write is due; while a write runs, that write schedules the
+     * next when it ends. Called holding this.
+     */
+    private void scheduleWrite() {
+        if (!writeScheduled && !writing && !closed) {
+            writeScheduled = true;
+            timer.schedule(this::scheduledWrite, Math.max(0, nextWriteNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
     private void scheduledWrite() {
         synchronized (this) {
             writeScheduled = false;
+            if (!isDue()) {
+                scheduleWrite();
+                return;
+            }
         }
         try {
             flush();
