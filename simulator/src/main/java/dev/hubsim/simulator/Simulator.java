@@ -6,6 +6,7 @@ import dev.hubsim.simulator.auth.RefreshTokens;
 import dev.hubsim.simulator.auth.TokenService;
 import dev.hubsim.simulator.clock.VirtualClock;
 import dev.hubsim.simulator.http.HubsimRoutes;
+import dev.hubsim.simulator.ratelimit.HubApiRateLimiter;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.registry.RegistryState;
@@ -84,6 +85,7 @@ public final class Simulator implements AutoCloseable {
         RateLimitPolicy policy = builder.rateLimit != null ? builder.rateLimit
                 : builder.auth == AuthMode.TOKEN ? RateLimitPolicy.DOCKER_HUB : RateLimitPolicy.UNLIMITED;
         PullRateLimiter limiter = new PullRateLimiter(policy, clock);
+        HubApiRateLimiter hubApiLimiter = new HubApiRateLimiter(builder.hubApiRateLimit, clock);
         RefreshTokens refreshTokens = new RefreshTokens();
         Seed seed = builder.seed;
         Runnable reset = () -> {
@@ -91,12 +93,13 @@ public final class Simulator implements AutoCloseable {
             accounts.clear();
             refreshTokens.clear();
             limiter.reset();
+            hubApiLimiter.reset();
             clock.reset();
             seed.apply(registry, accounts);
         };
         seed.apply(registry, accounts);
         return new SimulatorServices(registry, accounts, new TokenService(clock, builder.service, builder.tokenLifetime),
-                refreshTokens, limiter, clock, builder.auth, Optional.ofNullable(builder.adminToken), reset);
+                refreshTokens, limiter, hubApiLimiter, clock, builder.auth, Optional.ofNullable(builder.adminToken), reset);
     }
 
     public static Builder builder() {
@@ -175,6 +178,7 @@ public final class Simulator implements AutoCloseable {
         private String service = "registry.docker.io";
         private Duration tokenLifetime = Duration.ofMinutes(5);
         private boolean privateByDefault;
+        private long hubApiRateLimit = HubApiRateLimiter.DEFAULT_PER_MINUTE;
 
         private Builder() {
         }
@@ -248,6 +252,12 @@ public final class Simulator implements AutoCloseable {
         /** Whether a push that creates a repository makes it private (default false: public, as on Docker Hub). */
         public Builder privateByDefault(boolean privateByDefault) {
             this.privateByDefault = privateByDefault;
+            return this;
+        }
+
+        /** Hub API requests allowed per minute per client (default {@value HubApiRateLimiter#DEFAULT_PER_MINUTE}). */
+        public Builder hubApiRateLimit(long requestsPerMinute) {
+            this.hubApiRateLimit = requestsPerMinute;
             return this;
         }
 

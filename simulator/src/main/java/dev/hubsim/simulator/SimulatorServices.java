@@ -5,6 +5,7 @@ import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.auth.RefreshTokens;
 import dev.hubsim.simulator.auth.TokenService;
 import dev.hubsim.simulator.clock.VirtualClock;
+import dev.hubsim.simulator.ratelimit.HubApiRateLimiter;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
 import dev.hubsim.simulator.registry.RegistryState;
 
@@ -12,10 +13,11 @@ import java.util.Optional;
 
 /**
  * Everything one simulator holds, wired once: the state, the accounts, the token service, the pull limiter, the
- * clock, and the settings the HTTP faces read. {@code reset} empties the state and applies the seed again.
+ * Hub API's rate limiter, the clock, and the settings the HTTP faces read. {@code reset} empties the state and applies the seed again.
  */
 public record SimulatorServices(RegistryState registry, Accounts accounts, TokenService tokens,
-                                RefreshTokens refreshTokens, PullRateLimiter pullLimiter, VirtualClock clock,
+                                RefreshTokens refreshTokens, PullRateLimiter pullLimiter,
+                                HubApiRateLimiter hubApiLimiter, VirtualClock clock,
                                 AuthMode auth, Optional<String> adminToken, Runnable reset) {
     @Override
     public String toString() {

@@ -4,6 +4,7 @@ import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.simulator.SimulatorServices;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.auth.Authorizer;
+import dev.hubsim.simulator.hubapi.HubApi;
 import dev.hubsim.simulator.registry.RegistryException;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the
  * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
- * registry, token and admin routes, a 404 envelope for anything else, and one error mapping for every failure.
+ * Hub API, registry, token and admin routes, a 404 envelope for anything else, and one error mapping for every failure.
  */
 public final class HubsimRoutes implements Consumer<JavalinConfig> {
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST,
@@ -39,6 +40,8 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         }
         config.routes.beforeMatched(new PullCounting(services.pullLimiter(), services.accounts())::check);
 
+        // The Hub API first: where a path fits both faces, the Hub API wins (see HubApi).
+        new HubApi(services).register(config.routes);
         Routing.add(config.routes, HandlerType.GET, "/v2/", Access.ANY_TOKEN,
                 ctx -> ctx.contentType("application/json").result("{}"));
         Routing.add(config.routes, HandlerType.HEAD, "/v2/", Access.ANY_TOKEN, ctx -> ctx.contentType("application/json"));
