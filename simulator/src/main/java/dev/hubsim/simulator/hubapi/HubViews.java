@@ -56,7 +56,8 @@ final class HubViews {
         entry.put("media_types", mediaTypes(repository));
         entry.put("content_types", contentTypes(repository));
         entry.put("categories", List.of());
-        entry.put("storage_size", storageSize(repository));
+        // The list entry's storage_size is a non-null integer in the spec, unlike repository_info's.
+        entry.put("storage_size", java.util.Objects.requireNonNullElse(storageSize(repository), 0L));
         return entry;
     }
 
