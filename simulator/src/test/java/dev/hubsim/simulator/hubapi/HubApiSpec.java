@@ -46,6 +46,10 @@ final class HubApiSpec {
         // spec is parsed here and handed over as a model, defects and all.
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
+        // The validator refuses properties a schema does not name (stricter than OpenAPI, on purpose: every field
+        // beyond the spec is then listed in the overlay); merging allOf keeps that working for composed schemas.
+        options.setResolveFully(true);
+        options.setResolveCombinators(true);
         OpenAPI api;
         try {
             api = new OpenAPIParser().readContents(YAML.writeValueAsString(spec), null, options).getOpenAPI();
