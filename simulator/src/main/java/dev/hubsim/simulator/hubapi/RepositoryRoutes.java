@@ -91,7 +91,7 @@ final class RepositoryRoutes {
                     + namespace) : HubApiException.notFound("namespace " + namespace);
         }
         if (!registry.createRepository(repository, isPrivate != null && isPrivate.asBoolean(), description, fullDescription)) {
-            throw HubApiException.of(400, "Repository with this Name and Namespace already exists.");
+            throw HubApiException.invalidField("name", "Repository with this Name and Namespace already exists.");
         }
         RepositoryView created = access.readable(caller, namespace, name);
         HubJson.write(ctx, 201, views.info(created, permissions(caller, created)));

@@ -103,11 +103,15 @@ final class HubApiSpec {
         String head = path.get(0);
         List<String> rest = path.subList(1, path.size());
         if ("*".equals(head)) {
-            node.properties().forEach(member -> {
-                if (member.getValue() instanceof ObjectNode child && !rest.isEmpty()) {
+            List<String> members = new ArrayList<>();
+            node.fieldNames().forEachRemaining(members::add);
+            for (String member : members) {
+                if (rest.isEmpty()) {
+                    set(node, List.of(member), value);
+                } else if (node.get(member) instanceof ObjectNode child) {
                     setExisting(child, rest, value);
                 }
-            });
+            }
             return;
         }
         if (rest.isEmpty()) {
