@@ -6,6 +6,7 @@ import dev.hubsim.simulator.auth.Accounts;
 import dev.hubsim.simulator.auth.PatScope;
 import dev.hubsim.simulator.auth.Principal;
 import dev.hubsim.simulator.auth.RefreshTokens;
+import dev.hubsim.simulator.auth.TotpSecret;
 import dev.hubsim.simulator.hubapi.HubTokens.Caller;
 import dev.hubsim.simulator.hubapi.HubTokens.Kind;
 import dev.hubsim.simulator.hubapi.HubTokens.Verification;
@@ -92,7 +93,7 @@ final class AuthRoutes {
         HubJson.write(ctx, 200, answer);
     }
 
-    private Optional<dev.hubsim.simulator.auth.TotpSecret> secondFactor(String username) {
+    private Optional<TotpSecret> secondFactor(String username) {
         return accounts.user(username).map(Account::totp);
     }
 
