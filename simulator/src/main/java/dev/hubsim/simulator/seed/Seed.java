@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * What a fresh simulator holds: users (with passwords, plans, personal access tokens and two-factor secrets),
- * organisations, repositories with their privacy and descriptions, and synthetic images generated deterministically from their description.
+ * organisations, repositories with their privacy and descriptions, and synthetic images generated deterministically
+ * from their description.
  * Read from a YAML or JSON file ({@code --seed}) and from {@code --user NAME:PASSWORD}; applied at start and
  * after every reset. {@code toString()} never shows a password or token.
  */
