@@ -8,6 +8,7 @@ import dev.hubsim.simulator.clock.VirtualClock;
 import dev.hubsim.simulator.fault.Faults;
 import dev.hubsim.simulator.journal.Journal;
 import dev.hubsim.simulator.http.HubsimRoutes;
+import dev.hubsim.simulator.ratelimit.HubApiRateLimiter;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.registry.RegistryState;
@@ -97,6 +98,7 @@ public final class Simulator implements AutoCloseable {
         RateLimitPolicy policy = builder.rateLimit != null ? builder.rateLimit
                 : builder.auth == AuthMode.TOKEN ? RateLimitPolicy.DOCKER_HUB : RateLimitPolicy.UNLIMITED;
         PullRateLimiter limiter = new PullRateLimiter(policy, clock);
+        HubApiRateLimiter hubApiLimiter = new HubApiRateLimiter(builder.hubApiRateLimit, clock);
         RefreshTokens refreshTokens = new RefreshTokens();
         Webhooks webhooks = new Webhooks(registry, clock, builder.webhookDelivery);
         Vulnerabilities vulnerabilities = new Vulnerabilities(registry);
@@ -117,6 +119,7 @@ public final class Simulator implements AutoCloseable {
             accounts.clear();
             refreshTokens.clear();
             limiter.reset();
+            hubApiLimiter.reset();
             clock.reset();
             journal.clear();
             apply.run();
@@ -128,7 +131,7 @@ public final class Simulator implements AutoCloseable {
             throw e;
         }
         return new SimulatorServices(registry, accounts, new TokenService(clock, builder.service, builder.tokenLifetime),
-                refreshTokens, limiter, clock, webhooks, vulnerabilities, builder.auth,
+                refreshTokens, limiter, hubApiLimiter, clock, webhooks, vulnerabilities, builder.auth,
                 Optional.ofNullable(builder.adminToken), faults, journal, reset);
     }
 
@@ -231,6 +234,7 @@ public final class Simulator implements AutoCloseable {
         private boolean privateByDefault;
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
         private DeliveryPolicy webhookDelivery = DeliveryPolicy.DEFAULT;
+        private long hubApiRateLimit = HubApiRateLimiter.DEFAULT_PER_MINUTE;
 
         private Builder() {
         }
@@ -319,6 +323,12 @@ public final class Simulator implements AutoCloseable {
         /** How webhooks are retried (default {@link DeliveryPolicy#DEFAULT}: 4 attempts, backoff 1 s doubling, 10 s timeout). */
         public Builder webhookDelivery(DeliveryPolicy webhookDelivery) {
             this.webhookDelivery = webhookDelivery;
+            return this;
+        }
+
+        /** Hub API requests allowed per minute per client (default {@value HubApiRateLimiter#DEFAULT_PER_MINUTE}). */
+        public Builder hubApiRateLimit(long requestsPerMinute) {
+            this.hubApiRateLimit = requestsPerMinute;
             return this;
         }
 

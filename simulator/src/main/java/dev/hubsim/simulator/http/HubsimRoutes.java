@@ -6,6 +6,7 @@ import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.auth.Authorizer;
 import dev.hubsim.simulator.fault.FaultFilter;
 import dev.hubsim.simulator.journal.JournalFilter;
+import dev.hubsim.simulator.hubapi.HubApi;
 import dev.hubsim.simulator.registry.RegistryException;
 import dev.hubsim.simulator.vulnerability.ScoutMetrics;
 import io.javalin.compression.CompressionStrategy;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the request
  * journal and the faults (servlet filters in front of every route, routes added later included), the
  * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
- * registry, token, admin, webhook and vulnerability routes, a 404 envelope for anything else, and one error
+ * Hub API, registry, token, admin, webhook and vulnerability routes, a 404 envelope for anything else, and one error
  * mapping for every failure.
  */
 public final class HubsimRoutes implements Consumer<JavalinConfig> {
@@ -51,6 +52,8 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         }
         config.routes.beforeMatched(new PullCounting(services.pullLimiter(), services.accounts())::check);
 
+        // The Hub API first: where a path fits both faces, the Hub API wins (see HubApi).
+        new HubApi(services).register(config.routes);
         Routing.add(config.routes, HandlerType.GET, "/v2/", Access.ANY_TOKEN,
                 ctx -> ctx.contentType("application/json").result("{}"));
         Routing.add(config.routes, HandlerType.HEAD, "/v2/", Access.ANY_TOKEN, ctx -> ctx.contentType("application/json"));

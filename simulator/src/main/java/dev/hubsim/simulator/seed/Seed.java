@@ -18,6 +18,7 @@ import dev.hubsim.simulator.auth.PatScope;
 import dev.hubsim.simulator.auth.Plan;
 import dev.hubsim.simulator.fault.FaultRule;
 import dev.hubsim.simulator.fault.FaultRuleJson;
+import dev.hubsim.simulator.auth.TotpSecret;
 import dev.hubsim.simulator.registry.RegistryState;
 import dev.hubsim.simulator.vulnerability.Vulnerabilities;
 import dev.hubsim.simulator.vulnerability.Vulnerability;
@@ -28,12 +29,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a fresh simulator holds: users (with passwords, plans and personal access tokens), organisations,
- * repositories with their privacy, synthetic images generated deterministically from their description, webhooks,
- * image scan results and fault rules ({@code faults:}, each as the admin API takes it, see {@link FaultRuleJson}).
+ * What a fresh simulator holds: users (with passwords, plans, personal access tokens and two-factor secrets),
+ * organisations, repositories with their privacy and descriptions, synthetic images generated deterministically from
+ * their description, webhooks, image scan results and fault rules ({@code faults:}, each as the admin API takes it,
+ * see {@link FaultRuleJson}).
  * Read from a YAML or JSON file ({@code --seed}) and from {@code --user NAME:PASSWORD}; applied at start and
  * after every reset. {@code toString()} never shows a password or token.
  */
@@ -42,7 +45,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
                    List<Scan> vulnerabilities,
                    @JsonDeserialize(contentUsing = FaultRuleJson.Deserializer.class) List<FaultRule> faults) {
     public static final Seed EMPTY = new Seed(List.of(), List.of(), List.of(), List.of());
-    private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens");
+    private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens", "totp_secret");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -116,6 +119,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         for (User user : users) {
             planOf(user);
             user.tokens().forEach(Token::scope);
+            user.totp();
         }
         for (Image image : images) {
             if (ImageReference.parse(image.reference()).digest() != null) {
@@ -176,12 +180,19 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             for (Token token : user.tokens()) {
                 accounts.addToken(user.name(), token.token(), token.scope(), token.label() == null ? "seeded" : token.label());
             }
+            if (user.totpSecret() != null) {
+                accounts.enableTotp(user.name(), user.totp());
+            }
         }
         for (Organisation organisation : organisations) {
             accounts.addOrganisation(organisation.name(), Set.copyOf(organisation.members()));
         }
         for (Repository repository : repositories) {
             registry.setPrivate(repository.name(), repository.isPrivate());
+            if (repository.description() != null || repository.fullDescription() != null) {
+                registry.describeRepository(repository.name(), Objects.requireNonNullElse(repository.description(), ""),
+                        Objects.requireNonNullElse(repository.fullDescription(), ""));
+            }
         }
         for (Image image : images) {
             SyntheticImage.push(registry, ImageReference.parse(image.reference()), image);
@@ -215,13 +226,34 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
                 + vulnerabilities.size() + " scanned images, " + faults.size() + " faults]";
     }
 
-    /** A user; plan is free, pro, team or business. */
-    public record User(String name, String password, String plan, boolean catalog, List<Token> tokens) {
+    /**
+     * A user; plan is free, pro, team or business; {@code totp_secret} (base32) turns on two-factor authentication,
+     * so that logging in to the Hub API with the password needs a TOTP code.
+     */
+    public record User(String name, String password, String plan, boolean catalog, List<Token> tokens,
+                       @JsonProperty("totp_secret") String totpSecret) {
         public User {
             if (name == null || password == null) {
                 throw new IllegalArgumentException("a seeded user needs a name and a password");
             }
             tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        }
+
+        /** A user without two-factor authentication. */
+        public User(String name, String password, String plan, boolean catalog, List<Token> tokens) {
+            this(name, password, plan, catalog, tokens, null);
+        }
+
+        /** The two-factor secret, or null; a malformed one fails naming the user, never the secret. */
+        TotpSecret totp() {
+            if (totpSecret == null) {
+                return null;
+            }
+            try {
+                return TotpSecret.parse(totpSecret);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the totp_secret of user " + name + " is invalid: " + e.getMessage());
+            }
         }
 
         @Override
@@ -251,8 +283,13 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         }
     }
 
-    /** A repository, public unless {@code private: true}. */
-    public record Repository(String name, @JsonProperty("private") boolean isPrivate) {
+    /** A repository, public unless {@code private: true}, with optional Hub descriptions. */
+    public record Repository(String name, @JsonProperty("private") boolean isPrivate, String description,
+                             @JsonProperty("full_description") String fullDescription) {
+        /** A repository without descriptions. */
+        public Repository(String name, boolean isPrivate) {
+            this(name, isPrivate, null, null);
+        }
     }
 
     /**
