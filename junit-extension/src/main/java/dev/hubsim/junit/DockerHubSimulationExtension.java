@@ -35,6 +35,7 @@ public final class DockerHubSimulationExtension implements BeforeAllCallback, Be
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             DockerHubSimulationExtension.class);
     private static final String SESSION = "session";
+    private static final String CLIENT = "client";
     private static final Set<Class<?>> INJECTED = Set.of(DockerHubClient.class, SimulatorHandle.class,
             HubsimRuntimeInfo.class);
 
@@ -74,7 +75,7 @@ public final class DockerHubSimulationExtension implements BeforeAllCallback, Be
         TargetSession session = session(context);
         Class<?> type = parameter.getParameter().getType();
         if (type == DockerHubClient.class) {
-            return session.client();
+            return client(session, context);
         }
         if (type == HubsimRuntimeInfo.class) {
             return session.info();
@@ -97,6 +98,20 @@ public final class DockerHubSimulationExtension implements BeforeAllCallback, Be
             failure.addSuppressed(new FailureJournal.Kept(file, entries.size()));
         }
         throw failure;
+    }
+
+    /** Constructors get the test method's context, so a test's constructor and its methods share one client. */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
+    /** Each test gets its own client (no token cached by an earlier test) unless the class keeps state. */
+    private static DockerHubClient client(TargetSession session, ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() || !session.isolatesTests()) {
+            return session.client();
+        }
+        return context.getStore(NAMESPACE).computeIfAbsent(CLIENT, key -> session.newClient(), DockerHubClient.class);
     }
 
     /** The session of this context: an enclosing one (the class's), else one opened here. */

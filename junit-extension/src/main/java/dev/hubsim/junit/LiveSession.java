@@ -7,19 +7,22 @@ import java.util.Optional;
 
 /**
  * The LIVE target: no simulator, a client configured by {@link LiveSettings}. State is the live service's own: it is
- * neither reset nor journaled.
+ * neither reset nor journaled; each test still gets a client with no cached token unless the class keeps state.
  */
 final class LiveSession implements TargetSession {
     private final DockerHubClient client;
     private final HubsimRuntimeInfo info;
 
-    private LiveSession(DockerHubConfig config) {
+    private final boolean keepState;
+
+    private LiveSession(DockerHubConfig config, boolean keepState) {
         this.client = DockerHubClient.builder().config(config).build();
         this.info = new HubsimRuntimeInfo(Target.LIVE, config.registryUrl(), config.hubUrl(), config.authUrl());
+        this.keepState = keepState;
     }
 
-    static LiveSession open(DockerHubConfig config) {
-        return new LiveSession(config);
+    static LiveSession open(DockerHubConfig config, boolean keepState) {
+        return new LiveSession(config, keepState);
     }
 
     @Override
@@ -30,6 +33,11 @@ final class LiveSession implements TargetSession {
     @Override
     public HubsimRuntimeInfo info() {
         return info;
+    }
+
+    @Override
+    public boolean isolatesTests() {
+        return !keepState;
     }
 
     @Override

@@ -50,6 +50,11 @@ final class SimulatorSession implements TargetSession {
     }
 
     @Override
+    public boolean isolatesTests() {
+        return !keepState;
+    }
+
+    @Override
     public Optional<SimulatorHandle> simulator() {
         return Optional.of(handle);
     }

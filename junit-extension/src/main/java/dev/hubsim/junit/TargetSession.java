@@ -9,7 +9,16 @@ import java.util.Optional;
  * Opened once per class by {@link TargetSessions}, kept in the extension's store, closed by JUnit with the class.
  */
 interface TargetSession extends AutoCloseable {
+    /** The client of the class: for lifecycle methods of the class and for classes that keep state. */
     DockerHubClient client();
+
+    /** A client with nothing cached (no token), sharing the class client's connections: one per test. */
+    default DockerHubClient newClient() {
+        return client().newBuilder().build();
+    }
+
+    /** True when tests start afresh (state reset, a new client), false when the class keeps state between tests. */
+    boolean isolatesTests();
 
     HubsimRuntimeInfo info();
 

@@ -20,7 +20,7 @@ final class TargetSessions {
                               Map<String, String> environment) {
         return switch (settings.target()) {
             case MOCK -> SimulatorSession.start(settings);
-            case LIVE -> LiveSession.open(LiveSettings.read(properties, environment));
+            case LIVE -> LiveSession.open(LiveSettings.read(properties, environment), settings.keepState());
             case REPLAY, RECORD, SPY -> throw new ExtensionConfigurationException("target " + settings.target()
                     + " needs the record/replay engine (issue 7), not yet available (recording: "
                     + settings.recordingFor(testClass) + ")");
