@@ -9,12 +9,12 @@ import dev.hubsim.core.registry.BlobContent;
 import java.nio.charset.StandardCharsets;
 
 /** A one-layer OCI image made of a few bytes, pushed the way a client pushes: blobs first, manifest last. */
-final class TinyImage {
+public final class TinyImage {
     private TinyImage() {
     }
 
     /** Pushes an image whose layer holds {@code content} and returns the manifest's digest. */
-    static Digest push(DockerHubClient client, String image, String content) {
+    public static Digest push(DockerHubClient client, String image, String content) {
         ImageReference reference = ImageReference.parse(image);
         byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
         byte[] layer = content.getBytes(StandardCharsets.UTF_8);
