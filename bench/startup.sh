@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up time: process start to the first HTTP answer on /v2/, hubsim's jar vs. WireMock standalone 3.13.2, both
 # on free 127.0.0.1 ports, alternated for ROUNDS rounds (default 5); prints a table of medians. Target: hubsim needs at
-# most half of WireMock's time. (The simulator's start inside a test JVM is measured by the junit-extension test
-# SimulatorStartupTest, which prints it.)
+# most half of WireMock's time. Then the extension's simulator start inside a JVM (SimulatorStartupProbe from the
+# junit-extension tests: the first start of a run, and the median of five more), target under 300 ms.
 #
 # Usage: bench/startup.sh            ROUNDS=5 HUBSIM_JAVA_OPTS="" WIREMOCK_JAVA_OPTS=""
 # Needs java, curl, python3 (free ports) and mvn (copies WireMock from Maven Central once, into bench/target/).
@@ -80,4 +80,19 @@ echo "|---|---|---|"
 echo "| hubsim (java -jar hubsim.jar serve) | ${hubsim[*]} | $h |"
 echo "| WireMock standalone $WIREMOCK_VERSION | ${wiremock[*]} | $w |"
 echo "| hubsim / WireMock (target <= 0.50) | | $(awk -v h="$h" -v w="$w" 'BEGIN { printf "%.2f", h / w }') $verdict |"
-[ "$verdict" = PASS ]
+
+log "measuring the extension's simulator start in a test JVM"
+classpath_file=$BENCH_DIR/target/junit-classpath.txt
+(cd "$REPO_DIR" && mvn -B -q -pl junit-extension -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$classpath_file" >&2) || die "cannot compile the junit-extension tests"
+probe=$(java -cp "$REPO_DIR/junit-extension/target/test-classes:$REPO_DIR/junit-extension/target/classes:$(cat "$classpath_file")" \
+  dev.hubsim.junit.SimulatorStartupProbe) || die "SimulatorStartupProbe failed"
+first=$(sed -n 's/.*first-ms=\([0-9]*\).*/\1/p' <<<"$probe")
+next=$(sed -n 's/.*next-ms=\([0-9]*\).*/\1/p' <<<"$probe")
+in_jvm=$([ "$next" -lt 300 ] && echo PASS || echo FAIL)
+echo
+echo "| simulator start in a test JVM | ms |"
+echo "|---|---|"
+echo "| first class of a run (loads Jetty, Javalin, Jackson) | $first |"
+echo "| each further class (median of 5, target < 300) | $next $in_jvm |"
+[ "$verdict" = PASS ] && [ "$in_jvm" = PASS ]

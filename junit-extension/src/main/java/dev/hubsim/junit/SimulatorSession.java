@@ -12,17 +12,18 @@ import java.util.Optional;
 final class SimulatorSession implements TargetSession {
     private final Simulator simulator;
     private final SimulatorHandle handle;
-    private final DockerHubClient client;
+    private final Lazy<DockerHubClient> client;
     private final HubsimRuntimeInfo info;
     private final boolean keepState;
 
     private SimulatorSession(Simulator simulator, SimulationSettings settings) {
         this.simulator = simulator;
         this.handle = new SimulatorHandle(simulator);
-        String url = simulator.baseUri().toString();
-        DockerHubClient.Builder builder = DockerHubClient.builder().baseUrl(url);
-        settings.firstUser().ifPresent(user -> builder.credentials(user[0], SecretString.of(user[1])));
-        this.client = builder.build();
+        this.client = new Lazy<>(() -> {
+            DockerHubClient.Builder builder = DockerHubClient.builder().baseUrl(simulator.baseUri().toString());
+            settings.firstUser().ifPresent(user -> builder.credentials(user[0], SecretString.of(user[1])));
+            return builder.build();
+        });
         this.info = new HubsimRuntimeInfo(settings.target(), simulator.baseUri(), simulator.baseUri(), simulator.baseUri());
         this.keepState = settings.keepState();
     }
@@ -41,7 +42,7 @@ final class SimulatorSession implements TargetSession {
 
     @Override
     public DockerHubClient client() {
-        return client;
+        return client.get();
     }
 
     @Override
