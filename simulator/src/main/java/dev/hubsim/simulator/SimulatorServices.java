@@ -7,6 +7,7 @@ import dev.hubsim.simulator.auth.TokenService;
 import dev.hubsim.simulator.clock.VirtualClock;
 import dev.hubsim.simulator.fault.Faults;
 import dev.hubsim.simulator.journal.Journal;
+import dev.hubsim.simulator.mirror.Mirror;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
 import dev.hubsim.simulator.registry.RegistryState;
 import dev.hubsim.simulator.vulnerability.Vulnerabilities;
@@ -16,14 +17,15 @@ import java.util.Optional;
 
 /**
  * Everything one simulator holds, wired once: the state, the accounts, the token service, the pull limiter, the
- * clock, the webhooks, the scan results, the fault rules, the request journal, and the settings the HTTP faces read.
+ * clock, the webhooks, the scan results, the fault rules, the request journal, the pull-through cache when the
+ * simulator mirrors an upstream registry, and the settings the HTTP faces read.
  * {@code reset} empties the state and applies the seed again.
  */
 public record SimulatorServices(RegistryState registry, Accounts accounts, TokenService tokens,
                                 RefreshTokens refreshTokens, PullRateLimiter pullLimiter, VirtualClock clock,
                                 Webhooks webhooks, Vulnerabilities vulnerabilities,
                                 AuthMode auth, Optional<String> adminToken, Faults faults, Journal journal,
-                                Runnable reset) {
+                                Optional<Mirror> mirror, Runnable reset) {
     @Override
     public String toString() {
         return "SimulatorServices[auth=" + auth + ", adminToken=" + adminToken.map(t -> "****").orElse("none") + "]";

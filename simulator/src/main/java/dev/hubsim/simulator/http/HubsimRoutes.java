@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the request
  * journal and the faults (servlet filters in front of every route, routes added later included), the
  * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
- * registry, token, admin, webhook and vulnerability routes, a 404 envelope for anything else, and one error
+ * registry (as a pull-through cache when the simulator mirrors an upstream), token, admin, webhook and vulnerability routes, a 404 envelope for anything else, and one error
  * mapping for every failure.
  */
 public final class HubsimRoutes implements Consumer<JavalinConfig> {
@@ -54,9 +54,15 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         Routing.add(config.routes, HandlerType.GET, "/v2/", Access.ANY_TOKEN,
                 ctx -> ctx.contentType("application/json").result("{}"));
         Routing.add(config.routes, HandlerType.HEAD, "/v2/", Access.ANY_TOKEN, ctx -> ctx.contentType("application/json"));
-        new ManifestRoutes(services.registry()).register(config.routes);
-        new UploadRoutes(services.registry()).register(config.routes);
-        new BlobRoutes(services.registry()).register(config.routes);
+        ManifestRoutes manifests = new ManifestRoutes(services.registry());
+        BlobRoutes blobs = new BlobRoutes(services.registry());
+        if (services.mirror().isPresent()) {
+            new MirrorRoutes(services.mirror().get(), manifests, blobs).register(config.routes);
+        } else {
+            manifests.register(config.routes);
+            new UploadRoutes(services.registry()).register(config.routes);
+            blobs.register(config.routes);
+        }
         new ListingRoutes(services.registry()).register(config.routes);
         new TokenRoutes(services.accounts(), new Authorizer(services.accounts(), services.registry()), services.tokens(),
                 services.refreshTokens()).register(config.routes);
