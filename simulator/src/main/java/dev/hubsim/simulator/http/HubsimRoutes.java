@@ -46,6 +46,13 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
             handler.addFilter(new FaultFilter(services.faults()), "/*", requests);
         });
         config.routes.before(ctx -> ctx.header("Docker-Distribution-API-Version", "registry/2.0"));
+        // Javalin starts every response as text/plain; an answer without a body has no Content-Type, as in distribution
+        config.routes.after(ctx -> {
+            String type = ctx.res().getContentType();
+            if (ctx.resultInputStream() == null && type != null && type.startsWith("text/plain")) {
+                ctx.res().setContentType(null);
+            }
+        });
         if (services.auth() == AuthMode.TOKEN) {
             config.routes.beforeMatched(new AccessControl(services.tokens())::check);
         }
