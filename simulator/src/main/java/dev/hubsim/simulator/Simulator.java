@@ -7,6 +7,8 @@ import dev.hubsim.simulator.auth.TokenService;
 import dev.hubsim.simulator.clock.VirtualClock;
 import dev.hubsim.simulator.fault.Faults;
 import dev.hubsim.simulator.journal.Journal;
+import dev.hubsim.simulator.mirror.Mirror;
+import dev.hubsim.simulator.mirror.MirrorSettings;
 import dev.hubsim.simulator.http.HubsimRoutes;
 import dev.hubsim.simulator.ratelimit.HubApiRateLimiter;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
@@ -105,6 +107,7 @@ public final class Simulator implements AutoCloseable {
         Seed seed = builder.seed;
         Faults faults = new Faults();
         Journal journal = new Journal(builder.journalCapacity);
+        Optional<Mirror> mirror = Optional.ofNullable(builder.mirror).map(settings -> new Mirror(settings, registry, clock));
         // Webhooks are configured after the seed's images are pushed: seeding fires no deliveries.
         Runnable apply = () -> {
             webhooks.reset(List.of());
@@ -122,6 +125,7 @@ public final class Simulator implements AutoCloseable {
             hubApiLimiter.reset();
             clock.reset();
             journal.clear();
+            mirror.ifPresent(Mirror::reset);
             apply.run();
         };
         try {
@@ -132,7 +136,7 @@ public final class Simulator implements AutoCloseable {
         }
         return new SimulatorServices(registry, accounts, new TokenService(clock, builder.service, builder.tokenLifetime),
                 refreshTokens, limiter, hubApiLimiter, clock, webhooks, vulnerabilities, builder.auth,
-                Optional.ofNullable(builder.adminToken), faults, journal, reset);
+                Optional.ofNullable(builder.adminToken), faults, journal, mirror, reset);
     }
 
     public static Builder builder() {
@@ -185,6 +189,11 @@ public final class Simulator implements AutoCloseable {
         return services.vulnerabilities();
     }
 
+    /** The pull-through cache, when the simulator mirrors an upstream registry ({@link Builder#mirrorOf}). */
+    public Optional<Mirror> mirror() {
+        return services.mirror();
+    }
+
     /** Empties the state and applies the seed again, as {@code POST /_hubsim/reset} does. */
     public void reset() {
         services.reset().run();
@@ -235,6 +244,7 @@ public final class Simulator implements AutoCloseable {
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
         private DeliveryPolicy webhookDelivery = DeliveryPolicy.DEFAULT;
         private long hubApiRateLimit = HubApiRateLimiter.DEFAULT_PER_MINUTE;
+        private MirrorSettings mirror;
 
         private Builder() {
         }
@@ -329,6 +339,20 @@ public final class Simulator implements AutoCloseable {
         /** Hub API requests allowed per minute per client (default {@value HubApiRateLimiter#DEFAULT_PER_MINUTE}). */
         public Builder hubApiRateLimit(long requestsPerMinute) {
             this.hubApiRateLimit = requestsPerMinute;
+            return this;
+        }
+
+        /**
+         * Makes the registry a pull-through cache of {@code upstream} (anonymous pulls, default tag TTL): pulls of
+         * what the state lacks are fetched from the upstream once and kept; pushes are refused.
+         */
+        public Builder mirrorOf(URI upstream) {
+            return mirrorOf(MirrorSettings.of(upstream));
+        }
+
+        /** Makes the registry a pull-through cache with these settings (upstream, credentials, tag TTL). */
+        public Builder mirrorOf(MirrorSettings settings) {
+            this.mirror = settings;
             return this;
         }
 

@@ -9,12 +9,12 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
 
 /** Ends a request's connection under Jetty: closed (the client reads an early end of stream) or reset (TCP RST). */
-final class Connections {
+public final class Connections {
     private Connections() {
     }
 
     /** Closes the connection; with {@code reset} the close discards unsent data and sends RST instead of FIN. */
-    static void cut(HttpServletRequest request, boolean reset) {
+    public static void cut(HttpServletRequest request, boolean reset) {
         EndPoint endPoint = ServletContextRequest.getServletContextRequest(request).getConnectionMetaData()
                 .getConnection().getEndPoint();
         if (reset && endPoint.getTransport() instanceof NetworkChannel channel) {

@@ -31,14 +31,16 @@ final class BlobRoutes {
         Routing.add(routes, HandlerType.DELETE, PATH, Access.DELETE, this::delete);
     }
 
-    private void head(Context ctx) {
+    /** HEAD of a blob the state holds. */
+    void head(Context ctx) {
         Digest digest = Requests.digest(ctx.pathParam("digest"));
         long size = state.blobSize(Requests.name(ctx), digest);
         describe(ctx, digest);
         ctx.header("Content-Length", Long.toString(size));
     }
 
-    private void get(Context ctx) throws IOException {
+    /** GET of a blob the state holds, whole or one range. */
+    void get(Context ctx) throws IOException {
         String name = Requests.name(ctx);
         Digest digest = Requests.digest(ctx.pathParam("digest"));
         long size = state.blobSize(name, digest);
@@ -64,7 +66,8 @@ final class BlobRoutes {
         ctx.header("Content-Length", "0");
     }
 
-    private static void describe(Context ctx, Digest digest) {
+    /** The headers of a blob response. */
+    static void describe(Context ctx, Digest digest) {
         ctx.contentType("application/octet-stream");
         ctx.header("Docker-Content-Digest", digest.toString());
         ctx.header("ETag", "\"" + digest + "\"");

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the request
  * journal and the faults (servlet filters in front of every route, routes added later included), the
  * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
- * Hub API, registry, token, admin, webhook and vulnerability routes, a 404 envelope for anything else, and one error
+ * Hub API, registry (as a pull-through cache when the simulator mirrors an upstream), token, admin, webhook and
+ * vulnerability routes, a 404 envelope for anything else, and one error
  * mapping for every failure.
  */
 public final class HubsimRoutes implements Consumer<JavalinConfig> {
@@ -47,6 +48,13 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
             handler.addFilter(new FaultFilter(services.faults()), "/*", requests);
         });
         config.routes.before(ctx -> ctx.header("Docker-Distribution-API-Version", "registry/2.0"));
+        // Javalin starts every response as text/plain; an answer without a body has no Content-Type, as in distribution
+        config.routes.after(ctx -> {
+            String type = ctx.res().getContentType();
+            if (ctx.resultInputStream() == null && type != null && type.startsWith("text/plain")) {
+                ctx.res().setContentType(null);
+            }
+        });
         if (services.auth() == AuthMode.TOKEN) {
             config.routes.beforeMatched(new AccessControl(services.tokens())::check);
         }
@@ -57,9 +65,15 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         Routing.add(config.routes, HandlerType.GET, "/v2/", Access.ANY_TOKEN,
                 ctx -> ctx.contentType("application/json").result("{}"));
         Routing.add(config.routes, HandlerType.HEAD, "/v2/", Access.ANY_TOKEN, ctx -> ctx.contentType("application/json"));
-        new ManifestRoutes(services.registry()).register(config.routes);
-        new UploadRoutes(services.registry()).register(config.routes);
-        new BlobRoutes(services.registry()).register(config.routes);
+        ManifestRoutes manifests = new ManifestRoutes(services.registry());
+        BlobRoutes blobs = new BlobRoutes(services.registry());
+        if (services.mirror().isPresent()) {
+            new MirrorRoutes(services.mirror().get(), manifests, blobs).register(config.routes);
+        } else {
+            manifests.register(config.routes);
+            new UploadRoutes(services.registry()).register(config.routes);
+            blobs.register(config.routes);
+        }
         new ListingRoutes(services.registry()).register(config.routes);
         new TokenRoutes(services.accounts(), new Authorizer(services.accounts(), services.registry()), services.tokens(),
                 services.refreshTokens()).register(config.routes);

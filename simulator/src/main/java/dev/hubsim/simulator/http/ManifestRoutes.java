@@ -35,7 +35,8 @@ final class ManifestRoutes {
         Routing.add(routes, HandlerType.DELETE, PATH, Access.DELETE, this::delete);
     }
 
-    private void get(Context ctx, boolean withBody) {
+    /** GET (with body) or HEAD of a manifest the state holds. */
+    void get(Context ctx, boolean withBody) {
         String name = Requests.name(ctx);
         String reference = ctx.pathParam("reference");
         StoredManifest manifest = negotiate(ctx, name, reference, state.manifest(name, reference));

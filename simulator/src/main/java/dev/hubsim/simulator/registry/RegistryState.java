@@ -9,6 +9,7 @@ import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.core.reference.InvalidDigestException;
 import dev.hubsim.simulator.storage.BlobStore;
+import dev.hubsim.simulator.storage.IncomingBlob;
 
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -129,6 +130,20 @@ public final class RegistryState {
     /** As {@link #putManifest(String, String, byte[], String, List)}, remembering who pushed (null: anonymous). */
     public StoredManifest putManifest(String name, String reference, byte[] bytes, String contentType,
                                       List<String> extraTags, String pusher) {
+        return store(name, reference, bytes, contentType, extraTags, pusher, true);
+    }
+
+    /**
+     * Stores a manifest copied from an upstream registry (a pull-through cache): checked as a push is (bytes, media
+     * type, digest), but the blobs and child manifests it references need not be here yet, and it is not a push (no
+     * push listeners, no pusher).
+     */
+    public StoredManifest putMirroredManifest(String name, String reference, byte[] bytes, String contentType) {
+        return store(name, reference, bytes, contentType, List.of(), null, false);
+    }
+
+    private StoredManifest store(String name, String reference, byte[] bytes, String contentType,
+                                 List<String> extraTags, String pusher, boolean isPush) {
         validName(name);
         if (bytes.length > MAX_MANIFEST_BYTES) {
             throw RegistryException.of(RegistryErrorCode.MANIFEST_INVALID, "manifest is larger than the "
@@ -154,14 +169,16 @@ public final class RegistryState {
             tags.add(0, reference);
         }
         tags.forEach(RegistryState::validTag);
-        if (!repositories.containsKey(name)) {
+        if (isPush && !repositories.containsKey(name)) {
             checkReferences(new Repository(name, false, clock.instant()), model);
         }
         Repository repository = createIfAbsent(name);
         Instant now = clock.instant();
         StoredManifest stored = new StoredManifest(digest, model.mediaType(), bytes, model);
         synchronized (repository) {
-            checkReferences(repository, model);
+            if (isPush) {
+                checkReferences(repository, model);
+            }
             blobs.putSmall(digest, bytes);
             repository.manifests().put(digest, stored);
             for (String tag : tags) {
@@ -171,11 +188,23 @@ public final class RegistryState {
             repository.touch(now);
             save(repository);
         }
-        for (String tag : tags) {
-            TagPush push = new TagPush(name, tag, digest, pusher, now);
-            pushListeners.forEach(listener -> listener.accept(push));
+        if (isPush) {
+            for (String tag : tags) {
+                TagPush push = new TagPush(name, tag, digest, pusher, now);
+                pushListeners.forEach(listener -> listener.accept(push));
+            }
         }
         return stored;
+    }
+
+    /** The manifest a tag or digest names, if the repository has it. */
+    public Optional<StoredManifest> findManifest(String name, String reference) {
+        Repository repository = repositories.get(name);
+        if (repository == null) {
+            return Optional.empty();
+        }
+        Digest digest = isDigest(reference) ? parseDigest(reference) : repository.tags().get(reference);
+        return digest == null ? Optional.empty() : repository.manifest(digest);
     }
 
     /**
@@ -319,6 +348,22 @@ public final class RegistryState {
             throw blobUnknown(digest);
         }
         return blobs.size(digest).orElseThrow(() -> blobUnknown(digest));
+    }
+
+    /** True when the blob is linked into the repository and stored. */
+    public boolean hasBlob(String name, Digest digest) {
+        Repository repository = repositories.get(name);
+        return repository != null && repository.blobs().contains(digest) && blobs.contains(digest);
+    }
+
+    /**
+     * Receives a blob of the repository as a stream (a pull-through cache copying it from upstream): written to
+     * scratch and hashed on the way, stored and linked only by {@link IncomingBlob#commit()} when the digest matches.
+     * Close it in every case; closing without a commit stores nothing.
+     */
+    public IncomingBlob receiveBlob(String name, Digest digest) {
+        validName(name);
+        return blobs.incoming(digest, () -> linkBlob(name, digest));
     }
 
     /** Opens a blob linked into the repository. */

@@ -107,6 +107,18 @@ public final class BlobStore {
     }
 
     /**
+     * A blob that will arrive as a stream and must have {@code digest}; {@code onCommit} runs once it is stored.
+     * Close it in every case: closing without a commit stores nothing.
+     */
+    public IncomingBlob incoming(Digest digest, Runnable onCommit) {
+        try {
+            return new IncomingBlob(this, digest, onCommit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start storing blob " + digest, e);
+        }
+    }
+
+    /**
      * Moves a complete, verified scratch file into place under its digest. The rename is atomic: readers see
      * either no blob or the whole blob. If the blob is already stored, the scratch file is dropped.
      */

@@ -1,7 +1,10 @@
 package dev.hubsim.simulator.cli;
 
 import dev.hubsim.simulator.testing.HubTokens;
+import dev.hubsim.simulator.Simulator;
+import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.testing.RegistryHttp;
+import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +93,31 @@ class ServeProcessTest {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void mirrorPrintsTheSameReadyLineAndPullsThroughFromItsUpstream() throws Exception {
+        TestImages.Image image = TestImages.ociImage();
+        try (Simulator upstream = Simulator.builder().auth(AuthMode.NONE).start()) {
+            new RegistryHttp(upstream.baseUri()).pushImage("team/app", "v1", image);
+            Process process = hubsim("mirror", "--upstream", upstream.baseUri().toString(), "--port", "0",
+                    "--tag-ttl", "PT1M").redirectError(directory.resolve("stderr.txt").toFile()).start();
+            try {
+                RegistryHttp http = new RegistryHttp(awaitListening(process));
+
+                Reply manifest = http.getManifest("team/app", "v1").expect(200);
+                Reply push = http.post("/v2/team/app/blobs/uploads/", new byte[0]);
+
+                assertThat(manifest.body()).isEqualTo(image.bytes());
+                assertThat(push.status()).isEqualTo(405);
+                assertThat(http.get("/_hubsim/mirror").expect(200).json().path("misses").asLong()).isEqualTo(1);
+            } finally {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
             }
         }
     }

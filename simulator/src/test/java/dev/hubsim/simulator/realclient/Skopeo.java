@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -134,5 +136,19 @@ final class Skopeo {
             }
         }
         return null;
+    }
+
+    /** The blob files of a {@code dir:} copy by name (every file but the manifests and the version marker). */
+    static Map<String, byte[]> directoryBlobs(Path directory) throws IOException {
+        Map<String, byte[]> blobs = new TreeMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!name.equals("version") && !name.endsWith("manifest.json")) {
+                    blobs.put(name, Files.readAllBytes(file));
+                }
+            }
+        }
+        return blobs;
     }
 }

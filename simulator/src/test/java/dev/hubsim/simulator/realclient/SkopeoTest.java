@@ -19,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,7 +110,7 @@ class SkopeoTest {
                 docker("realclient/pull:v1"), "dir:" + out).orFail();
 
         assertThat(Files.readAllBytes(out.resolve("manifest.json"))).isEqualTo(layout.image().manifest());
-        assertThat(directoryBlobs(out)).containsOnlyKeys(hexes(layout.image().blobDigests()));
+        assertThat(Skopeo.directoryBlobs(out)).containsOnlyKeys(hexes(layout.image().blobDigests()));
         assertBlobsMatchLayout(out);
     }
 
@@ -127,7 +125,7 @@ class SkopeoTest {
         assertThat(Files.readAllBytes(out.resolve("manifest.json"))).isEqualTo(layout.index());
         List<String> expected = new ArrayList<>(layout.amd64().blobDigests());
         expected.addAll(layout.arm64().blobDigests());
-        assertThat(directoryBlobs(out)).containsOnlyKeys(hexes(expected));
+        assertThat(Skopeo.directoryBlobs(out)).containsOnlyKeys(hexes(expected));
         assertBlobsMatchLayout(out);
         for (OciLayout.Image image : List.of(layout.amd64(), layout.arm64())) {
             Path instance = out.resolve(hex(image.digest()) + ".manifest.json");
@@ -156,7 +154,7 @@ class SkopeoTest {
         Path out = work.resolve("pulled-copy");
         skopeo.run("copy", "--src-tls-verify=false", "--src-no-creds", "--preserve-digests",
                 docker("realclient/elsewhere/copy:v2"), "dir:" + out).orFail();
-        assertThat(directoryBlobs(out)).containsOnlyKeys(hexes(layout.image().blobDigests()));
+        assertThat(Skopeo.directoryBlobs(out)).containsOnlyKeys(hexes(layout.image().blobDigests()));
         assertBlobsMatchLayout(out);
     }
 
@@ -229,22 +227,9 @@ class SkopeoTest {
         return "docker://" + registry + "/" + reference;
     }
 
-    /** The blob files of a {@code dir:} copy by name (every file but the manifests and the version marker). */
-    private static Map<String, byte[]> directoryBlobs(Path directory) throws IOException {
-        Map<String, byte[]> blobs = new TreeMap<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (!name.equals("version") && !name.endsWith("manifest.json")) {
-                    blobs.put(name, Files.readAllBytes(file));
-                }
-            }
-        }
-        return blobs;
-    }
 
     private static void assertBlobsMatchLayout(Path directory) throws IOException {
-        Map<String, byte[]> blobs = directoryBlobs(directory);
+        Map<String, byte[]> blobs = Skopeo.directoryBlobs(directory);
         assertThat(blobs).isNotEmpty();
         blobs.forEach((name, bytes) -> {
             assertThat(OciLayout.sha256(bytes)).as("sha256 of %s", name).isEqualTo("sha256:" + name);
