@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@value #PULLS}, {@value #PUSHES}: manifest GETs (a pull as Docker Hub counts it) and manifest PUTs done</li>
  *   <li>{@value #BYTES_DOWNLOADED}, {@value #BYTES_UPLOADED}: bytes of response and request bodies on the wire</li>
- *   <li>{@value #REQUESTS}: timer with histogram of each request as the caller sees it (retries included), tagged
+ *   <li>{@value #REQUESTS}: timer with histogram (and fixed buckets 50 ms, 250 ms, 1 s, 5 s, 30 s) of each request as the caller sees it (retries included), tagged
  *   {@code family}, {@code method}, {@code outcome} (the status, or {@code IO_ERROR}, ...)</li>
  *   <li>{@value #ERRORS}: failed requests tagged {@code family} and {@code code} (the registry error code such as
  *   {@code MANIFEST_UNKNOWN}, else {@code HTTP_<status>}, {@code IO_ERROR}, {@code CIRCUIT_OPEN},
@@ -43,6 +43,9 @@ public final class ClientMetrics {
     public static final String RATE_LIMIT_REMAINING = "docker.ratelimit.remaining";
     public static final String CIRCUIT_STATE = "docker.circuit.state";
     public static final String VULNERABILITIES = "docker.vulnerabilities";
+    /** Latency bounds every registry shows as histogram buckets (percentile histograms where the backend has them). */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(250), Duration.ofSeconds(1),
+        Duration.ofSeconds(5), Duration.ofSeconds(30)};
 
     private final MeterRegistry registry;
     private final Counter pulls;
@@ -84,7 +87,8 @@ public final class ClientMetrics {
 
     void requestCompleted(EndpointFamily family, String method, String outcome, long nanos) {
         Timer.builder(REQUESTS).tags("family", family.tag(), "method", method, "outcome", outcome)
-                .publishPercentileHistogram().register(registry).record(Duration.ofNanos(nanos));
+                .publishPercentileHistogram().serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
+                .record(Duration.ofNanos(nanos));
     }
 
     void failed(EndpointFamily family, String code) {
