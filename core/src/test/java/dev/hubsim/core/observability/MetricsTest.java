@@ -10,6 +10,7 @@ import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.core.registry.BlobContent;
 import dev.hubsim.core.registry.MockRegistry;
+import dev.hubsim.core.testing.EmptyImage;
 import dev.hubsim.core.registry.MutableClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -25,9 +26,6 @@ import org.junit.jupiter.api.Test;
 
 /** The client's meters, read back from a {@link SimpleMeterRegistry}. */
 class MetricsTest {
-    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
-            + Digest.sha256(new byte[0]) + "\",\"size\":0},\"layers\":[]}";
 
     private final MockRegistry registry;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -49,21 +47,21 @@ class MetricsTest {
     @Test
     void pullsPushesAndBytesAreCounted() {
         registry.answer(request -> switch (request.getMethod()) {
-            case "GET" -> status(200).setHeader("Content-Type", "application/vnd.oci.image.manifest.v1+json")
-                    .body(MANIFEST).build();
+            case "GET" -> status(200).setHeader("Content-Type", EmptyImage.MEDIA_TYPE)
+                    .body(EmptyImage.MANIFEST).build();
             case "POST" -> status(202).setHeader("Location", "/v2/alice/app/blobs/uploads/u1").build();
             default -> status(201).build();
         });
 
         client.registry().getManifest(ImageReference.parse("alice/app:1"));
         client.registry().pushBlob("alice/app", BlobContent.of(new byte[5]));
-        client.registry().putManifest(ImageReference.parse("alice/app:2"), "application/vnd.oci.image.manifest.v1+json",
-                MANIFEST.getBytes());
+        client.registry().putManifest(ImageReference.parse("alice/app:2"), EmptyImage.MEDIA_TYPE,
+                EmptyImage.MANIFEST.getBytes());
 
         assertThat(meters.get(ClientMetrics.PULLS).counter().count()).isEqualTo(1);
         assertThat(meters.get(ClientMetrics.PUSHES).counter().count()).isEqualTo(1);
-        assertThat(meters.get(ClientMetrics.BYTES_DOWNLOADED).counter().count()).isEqualTo(MANIFEST.length());
-        assertThat(meters.get(ClientMetrics.BYTES_UPLOADED).counter().count()).isEqualTo(5 + MANIFEST.length());
+        assertThat(meters.get(ClientMetrics.BYTES_DOWNLOADED).counter().count()).isEqualTo(EmptyImage.MANIFEST.length());
+        assertThat(meters.get(ClientMetrics.BYTES_UPLOADED).counter().count()).isEqualTo(5 + EmptyImage.MANIFEST.length());
     }
 
     @Test
@@ -105,7 +103,7 @@ class MetricsTest {
     @Test
     void rateLimitGaugesFollowTheLastManifestAnswer() {
         assertThat(meters.get(ClientMetrics.RATE_LIMIT_REMAINING).tag("kind", "pull").gauge().value()).isNaN();
-        registry.answer(request -> status(200).setHeader("Docker-Content-Digest", Digest.sha256(MANIFEST.getBytes()))
+        registry.answer(request -> status(200).setHeader("Docker-Content-Digest", Digest.sha256(EmptyImage.MANIFEST.getBytes()))
                 .setHeader("ratelimit-limit", "100;w=21600")
                 .setHeader("ratelimit-remaining", "42;w=21600").build());
 

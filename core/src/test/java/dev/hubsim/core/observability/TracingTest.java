@@ -9,6 +9,7 @@ import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.core.registry.BlobContent;
 import dev.hubsim.core.registry.MockRegistry;
+import dev.hubsim.core.testing.EmptyImage;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -25,9 +26,6 @@ import org.junit.jupiter.api.Test;
 
 /** The client's spans and how they nest, recorded by Micrometer's {@link TestObservationRegistry}. */
 class TracingTest {
-    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
-            + Digest.sha256(new byte[0]) + "\",\"size\":0},\"layers\":[]}";
 
     private final MockRegistry registry;
     private final TestObservationRegistry observations = TestObservationRegistry.create();
@@ -56,7 +54,7 @@ class TracingTest {
                     + "\",service=\"test\"").build();
         }
         return switch (request.getMethod()) {
-            case "GET" -> status(200).setHeader("Content-Type", "application/vnd.oci.image.manifest.v1+json").body(MANIFEST)
+            case "GET" -> status(200).setHeader("Content-Type", EmptyImage.MEDIA_TYPE).body(EmptyImage.MANIFEST)
                     .build();
             case "HEAD" -> status(404).build();
             case "POST", "PATCH" -> status(202).setHeader("Location", "/v2/alice/app/blobs/uploads/u1")

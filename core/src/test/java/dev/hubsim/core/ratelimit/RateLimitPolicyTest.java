@@ -10,13 +10,12 @@ import dev.hubsim.core.ratelimit.RateLimitStatus.Quota;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.core.registry.MockRegistry;
+import dev.hubsim.core.testing.EmptyImage;
+import dev.hubsim.core.testing.StandardErr;
 import dev.hubsim.core.registry.MutableClock;
 import dev.hubsim.core.resilience.EndpointFamily;
 import io.micrometer.observation.ObservationRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,9 +28,6 @@ import org.junit.jupiter.api.Test;
 
 /** Rate-limit status, fail-fast and throttle, through the client against a MockWebServer registry. */
 class RateLimitPolicyTest {
-    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
-            + Digest.sha256(new byte[0]) + "\",\"size\":0},\"layers\":[]}";
     private static final ImageReference APP = ImageReference.parse("alice/app:1");
 
     private final MockRegistry registry;
@@ -41,12 +37,12 @@ class RateLimitPolicyTest {
 
     RateLimitPolicyTest() throws IOException {
         registry = new MockRegistry();
-        registry.answer(request -> status(200).setHeader("Content-Type", "application/vnd.oci.image.manifest.v1+json")
-                .setHeader("Docker-Content-Digest", Digest.sha256(MANIFEST.getBytes()))
+        registry.answer(request -> status(200).setHeader("Content-Type", EmptyImage.MEDIA_TYPE)
+                .setHeader("Docker-Content-Digest", Digest.sha256(EmptyImage.MANIFEST.getBytes()))
                 .setHeader("ratelimit-limit", "100;w=21600")
                 .setHeader("ratelimit-remaining", remaining.get() + ";w=21600")
                 .setHeader("docker-ratelimit-source", "192.0.2.1")
-                .body(request.getMethod().equals("HEAD") ? "" : MANIFEST).build());
+                .body(request.getMethod().equals("HEAD") ? "" : EmptyImage.MANIFEST).build());
     }
 
     @AfterEach
@@ -72,8 +68,8 @@ class RateLimitPolicyTest {
 
     @Test
     void aManifestAnswerWithoutHeadersMeansUnlimited() {
-        registry.answer(request -> status(200).setHeader("Content-Type", "application/vnd.oci.image.manifest.v1+json")
-                .body(MANIFEST).build());
+        registry.answer(request -> status(200).setHeader("Content-Type", EmptyImage.MEDIA_TYPE)
+                .body(EmptyImage.MANIFEST).build());
         DockerHubClient client = client().build();
 
         client.registry().getManifest(APP);
@@ -122,7 +118,7 @@ class RateLimitPolicyTest {
     @Test
     void aWarningIsLoggedWhenTenOrFewerRemain() {
         DockerHubClient client = client().build();
-        String log = captureErr(() -> {
+        String log = StandardErr.capture(() -> {
             remaining.set(11);
             client.registry().getManifest(APP);
             remaining.set(10);
@@ -167,17 +163,5 @@ class RateLimitPolicyTest {
         clock.advance(Duration.ofSeconds(42));
         hub.newCall(repositories).execute().close();
         assertThat(registry.requests()).hasSize(2);
-    }
-
-    static String captureErr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,7 @@ import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.core.registry.BlobContent;
 import dev.hubsim.core.registry.MockRegistry;
+import dev.hubsim.core.testing.EmptyImage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,9 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The retry layer of the client's policy, against a MockWebServer registry. */
 class RetryPolicyTest {
-    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
-            + Digest.sha256(new byte[0]) + "\",\"size\":0},\"layers\":[]}";
     private static final ImageReference APP = ImageReference.parse("127.0.0.1:5000/alice/app:1");
 
     private final MockRegistry registry;
@@ -55,7 +53,7 @@ class RetryPolicyTest {
     }
 
     private static MockResponse manifest(RecordedRequest request) {
-        return status(200).setHeader("Content-Type", "application/vnd.oci.image.manifest.v1+json").body(MANIFEST).build();
+        return status(200).setHeader("Content-Type", EmptyImage.MEDIA_TYPE).body(EmptyImage.MANIFEST).build();
     }
 
     @ParameterizedTest(name = "HTTP {0}")
@@ -63,7 +61,7 @@ class RetryPolicyTest {
     void gatewayFailuresAreRetried(int code) {
         failFirst(2, status(code).build());
 
-        assertThat(client().build().registry().getManifest(APP).bytes()).asString().isEqualTo(MANIFEST);
+        assertThat(client().build().registry().getManifest(APP).bytes()).asString().isEqualTo(EmptyImage.MANIFEST);
         assertThat(registry.requests()).hasSize(3);
     }
 
@@ -71,7 +69,7 @@ class RetryPolicyTest {
     void connectionFailuresAreRetried() {
         failFirst(2, status(200).onResponseStart(new SocketEffect.CloseSocket()).build());
 
-        assertThat(client().build().registry().getManifest(APP).bytes()).asString().isEqualTo(MANIFEST);
+        assertThat(client().build().registry().getManifest(APP).bytes()).asString().isEqualTo(EmptyImage.MANIFEST);
         assertThat(registry.requests()).hasSize(3);
     }
 
@@ -155,9 +153,9 @@ class RetryPolicyTest {
     void aManifestPutIsIdempotentAndRetried() {
         AtomicInteger calls = new AtomicInteger();
         registry.answer(request -> calls.getAndIncrement() == 0 ? status(503).build()
-                : status(201).setHeader("Docker-Content-Digest", Digest.sha256(MANIFEST.getBytes())).build());
+                : status(201).setHeader("Docker-Content-Digest", Digest.sha256(EmptyImage.MANIFEST.getBytes())).build());
 
-        client().build().registry().putManifest(APP, "application/vnd.oci.image.manifest.v1+json", MANIFEST.getBytes());
+        client().build().registry().putManifest(APP, EmptyImage.MEDIA_TYPE, EmptyImage.MANIFEST.getBytes());
 
         assertThat(registry.requestLines()).containsExactly("PUT /v2/alice/app/manifests/1", "PUT /v2/alice/app/manifests/1");
     }
