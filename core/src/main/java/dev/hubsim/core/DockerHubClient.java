@@ -76,6 +76,7 @@ public final class DockerHubClient {
         this.clock = builder.clock;
         this.settings = builder.copy();
         this.baseHttp = builder.baseHttp.newBuilder()
+                .retryOnConnectionFailure(false)
                 .connectTimeout(config.timeout())
                 .readTimeout(config.timeout())
                 .writeTimeout(config.timeout())
@@ -108,6 +109,8 @@ public final class DockerHubClient {
      *   authenticated afresh;</li>
      *   <li>{@code docker.http.execute}: one span per attempt on the wire; bytes up and down.</li>
      * </ol>
+     * OkHttp's own silent retry after a connection failure is off: it would send a {@code PATCH} whose answer was
+     * lost a second time. Retries are this list's alone.
      */
     List<Interceptor> policy(EndpointFamily family) {
         List<Interceptor> policy = new ArrayList<>();
@@ -344,7 +347,8 @@ public final class DockerHubClient {
 
         /**
          * The OkHttp client to derive from (its connection pool, dispatcher, proxy, event listener and interceptors are
-         * kept; timeouts and the policy chain are set by this builder).
+         * kept; timeouts, the policy chain and OkHttp's retry on connection failure (off: the policy retries) are set
+         * by this builder).
          */
         public Builder httpClient(OkHttpClient base) {
             this.baseHttp = Objects.requireNonNull(base, "base");

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +34,7 @@ class MetricsTest {
     MetricsTest() throws IOException {
         registry = new MockRegistry();
         client = registry.client().meterRegistry(meters).clock(clock).maxRetries(0)
-                .circuitBreaker(2, Duration.ofSeconds(30))
-                .httpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).build()).build();
+                .circuitBreaker(2, Duration.ofSeconds(30)).build();
     }
 
     @AfterEach

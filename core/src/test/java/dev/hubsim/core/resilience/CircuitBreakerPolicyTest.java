@@ -16,7 +16,6 @@ import dev.hubsim.core.registry.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import mockwebserver3.SocketEffect;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +29,7 @@ class CircuitBreakerPolicyTest {
 
     CircuitBreakerPolicyTest() throws IOException {
         registry = new MockRegistry();
-        client = registry.client().maxRetries(0).circuitBreaker(3, Duration.ofSeconds(30)).clock(clock)
-                .httpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).build()).build();
+        client = registry.client().maxRetries(0).circuitBreaker(3, Duration.ofSeconds(30)).clock(clock).build();
     }
 
     @AfterEach
