@@ -330,7 +330,10 @@ public final class DockerHubClient {
             return this;
         }
 
-        /** Where spans go (default: {@link ObservationRegistry#NOOP}); see {@link dev.hubsim.core.observability.DockerSpans}. */
+        /**
+         * Where spans go (default: {@link ObservationRegistry#NOOP}); {@link dev.hubsim.core.observability.DockerSpans}
+         * lists them.
+         */
         public Builder observationRegistry(ObservationRegistry observations) {
             this.observations = Objects.requireNonNull(observations, "observations");
             return this;

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@value #PULLS}, {@value #PUSHES}: manifest GETs (a pull as Docker Hub counts it) and manifest PUTs done</li>
  *   <li>{@value #BYTES_DOWNLOADED}, {@value #BYTES_UPLOADED}: bytes of response and request bodies on the wire</li>
- *   <li>{@value #REQUESTS}: timer with histogram (and fixed buckets 50 ms, 250 ms, 1 s, 5 s, 30 s) of each request as the caller sees it (retries included), tagged
+ *   <li>{@value #REQUESTS}: timer with histogram (and fixed buckets 50 ms, 250 ms, 1 s, 5 s, 30 s) of each
+ *   request as the caller sees it (retries included), tagged
  *   {@code family}, {@code method}, {@code outcome} (the status, or {@code IO_ERROR}, ...)</li>
  *   <li>{@value #ERRORS}: failed requests tagged {@code family} and {@code code} (the registry error code such as
  *   {@code MANIFEST_UNKNOWN}, else {@code HTTP_<status>}, {@code IO_ERROR}, {@code CIRCUIT_OPEN},
