@@ -3,6 +3,7 @@ package dev.hubsim.core.auth;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import okhttp3.Request;
 
 /**
  * What a registry request is for, attached to it as an OkHttp tag: the operation and target (for error messages)
@@ -15,6 +16,13 @@ public record RequiredAccess(String operation, String target, List<String> scope
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(target, "target");
         scopes = List.copyOf(scopes);
+    }
+
+    /** The access the request is tagged with, or, untagged, one that names its method, path and host. */
+    public static RequiredAccess of(Request request) {
+        RequiredAccess tagged = request.tag(RequiredAccess.class);
+        return tagged != null ? tagged
+                : new RequiredAccess(request.method() + " " + request.url().encodedPath(), request.url().host(), List.of());
     }
 
     /** Pull access to one repository. */

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param authUrl        the token service, default {@code https://auth.docker.io}
  * @param timeout        connect, read and write timeout, default 60 s
  * @param chunkSize      bytes per chunk of a chunked upload; blobs up to this size go in one request; default 5 MiB
- * @param maxRetries     attempts to resume a broken download or upload (and, later, to retry a request), default 3
+ * @param maxRetries     retries of an idempotent request, and resumes of a broken download or upload chunk; default 3
  * @param circuitBreaker the circuit breaker's settings
  * @param credentials    the account, or null for anonymous access
  */

@@ -4,11 +4,13 @@ import dev.hubsim.core.auth.RequiredAccess;
 import dev.hubsim.core.error.DigestMismatchException;
 import dev.hubsim.core.error.DockerHubException;
 import dev.hubsim.core.error.TransportException;
+import dev.hubsim.core.observability.DockerSpans;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.DigestAlgorithm;
 import dev.hubsim.core.reference.DigestingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -20,7 +22,8 @@ import okhttp3.Response;
  * (monolithic), larger content in {@code PATCH} chunks then a closing {@code PUT}. A failed PATCH (I/O error, 416 or
  * 5xx) is resumed from the offset the server reports ({@code GET <Location>}, {@code Range: 0-<last>}), at most
  * {@code maxResumes} times per push. The digest is computed while reading; a mismatch with the announced digest
- * cancels the upload before it is committed.
+ * cancels the upload before it is committed. Spans: {@code docker.blob.upload} around {@code docker.blob.initiate}
+ * (the POST), one {@code docker.blob.chunk} per PATCH (its resume included) and {@code docker.blob.complete} (the PUT).
  */
 final class BlobUpload {
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
@@ -38,13 +41,17 @@ final class BlobUpload {
 
     Digest push(String repository, Digest expected, BlobContent content) {
         RequiredAccess access = RequiredAccess.push("push blob" + (expected == null ? "" : " " + expected), repository);
-        // POST /v2/<name>/blobs/uploads/
-        Response response = caller.call(post(caller.url(repository, "blobs", "uploads", "").build()), access);
-        if (response.code() != 202) {
-            throw caller.failure(response, access);
-        }
-        HttpUrl location = locationOf(response, access);
-        return upload(location, expected, content, access);
+        return observe(DockerSpans.BLOB_UPLOAD, access, () -> {
+            HttpUrl location = observe(DockerSpans.BLOB_INITIATE, access, () -> {
+                // POST /v2/<name>/blobs/uploads/
+                Response response = caller.call(post(caller.url(repository, "blobs", "uploads", "").build()), access);
+                if (response.code() != 202) {
+                    throw caller.failure(response, access);
+                }
+                return locationOf(response, access);
+            });
+            return upload(location, expected, content, access);
+        });
     }
 
     MountOutcome mount(String repository, Digest digest, String fromRepository, BlobContent fallback) {
@@ -53,16 +60,18 @@ final class BlobUpload {
         // POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<other>
         HttpUrl url = caller.url(repository, "blobs", "uploads", "").addQueryParameter("mount", digest.toString())
                 .addQueryParameter("from", fromRepository).build();
-        Response response = caller.call(post(url), access);
-        if (response.code() == 201) {
-            response.close();
-            return MountOutcome.MOUNTED;
-        }
-        if (response.code() != 202) {
-            throw caller.failure(response, access);
-        }
-        upload(locationOf(response, access), digest, fallback, access);
-        return MountOutcome.UPLOADED;
+        return observe(DockerSpans.BLOB_UPLOAD, access, () -> {
+            Response response = observe(DockerSpans.BLOB_INITIATE, access, () -> caller.call(post(url), access));
+            if (response.code() == 201) {
+                response.close();
+                return MountOutcome.MOUNTED;
+            }
+            if (response.code() != 202) {
+                throw caller.failure(response, access);
+            }
+            upload(locationOf(response, access), digest, fallback, access);
+            return MountOutcome.UPLOADED;
+        });
     }
 
     private Digest upload(HttpUrl location, Digest expected, BlobContent content, RequiredAccess access) {
@@ -72,22 +81,38 @@ final class BlobUpload {
             int n = in.readNBytes(buffer, 0, buffer.length);
             if (n < buffer.length) {
                 Digest digest = verified(in.digest(), expected, location, access);
-                commit(location, digest, buffer, n, access);
+                complete(location, digest, buffer, n, access);
                 return digest;
             }
             long offset = 0;
             while (n > 0) {
-                location = patch(location, offset, buffer, n, access);
+                location = chunk(location, offset, buffer, n, access);
                 offset += n;
                 n = in.readNBytes(buffer, 0, buffer.length);
             }
             Digest digest = verified(in.digest(), expected, location, access);
-            commit(location, digest, EMPTY, 0, access);
+            complete(location, digest, EMPTY, 0, access);
             return digest;
         } catch (IOException e) {
             cancel(location, access);
             throw new TransportException(access.operation(), access.target(), e);
         }
+    }
+
+    private HttpUrl chunk(HttpUrl location, long start, byte[] buffer, int length, RequiredAccess access) {
+        HttpUrl from = location;
+        return observe(DockerSpans.BLOB_CHUNK, access, () -> patch(from, start, buffer, length, access));
+    }
+
+    private void complete(HttpUrl location, Digest digest, byte[] buffer, int length, RequiredAccess access) {
+        observe(DockerSpans.BLOB_COMPLETE, access, () -> {
+            commit(location, digest, buffer, length, access);
+            return null;
+        });
+    }
+
+    private <T> T observe(String span, RequiredAccess access, Supplier<T> action) {
+        return caller.telemetry().observe(span, access.target(), action);
     }
 
     /** Sends one chunk, resuming from the server's offset after a failure; returns the next Location. */

@@ -6,6 +6,7 @@ import dev.hubsim.core.error.TransportException;
 import dev.hubsim.core.manifest.InvalidManifestException;
 import dev.hubsim.core.manifest.Manifest;
 import dev.hubsim.core.manifest.MediaTypes;
+import dev.hubsim.core.observability.DockerSpans;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.DigestAlgorithm;
 import dev.hubsim.core.reference.ImageReference;
@@ -56,6 +57,13 @@ final class ManifestOperations {
     }
 
     FetchedManifest get(ImageReference reference) {
+        FetchedManifest manifest = caller.telemetry().observe(DockerSpans.MANIFEST_GET, reference.repository(),
+                () -> fetch(reference));
+        caller.telemetry().metrics().pulled();
+        return manifest;
+    }
+
+    private FetchedManifest fetch(ImageReference reference) {
         RequiredAccess access = RequiredAccess.pull("get manifest " + reference.reference(), reference.repository());
         // GET /v2/<name>/manifests/<reference>
         Response response = caller.call(request(reference).get(), access);
@@ -108,6 +116,7 @@ final class ManifestOperations {
                 throw new DigestMismatchException(access.operation(), access.target(),
                         Digest.of(answered.get().algorithm(), bytes), answered.get(), "the manifest the registry stored");
             }
+            caller.telemetry().metrics().pushed();
             return digest;
         }
     }

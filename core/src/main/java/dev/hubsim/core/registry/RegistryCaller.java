@@ -7,12 +7,17 @@ import dev.hubsim.core.config.Endpoints;
 import dev.hubsim.core.error.AuthenticationException;
 import dev.hubsim.core.error.DockerHubException;
 import dev.hubsim.core.error.ProtocolViolationException;
+import dev.hubsim.core.error.RateLimitException;
 import dev.hubsim.core.error.RegistryError;
 import dev.hubsim.core.error.RegistryErrorException;
 import dev.hubsim.core.error.TransportException;
+import dev.hubsim.core.observability.ClientTelemetry;
+import dev.hubsim.core.resilience.RetryAfter;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,7 +26,7 @@ import okhttp3.Response;
 /**
  * The one place registry requests go through: builds {@code /v2/} URLs, tags each request with what it needs
  * (the auth interceptor reads it), turns I/O failures into {@link TransportException} and error answers into the
- * right {@link DockerHubException}.
+ * right {@link DockerHubException} (429 becomes a {@link RateLimitException} with the {@code Retry-After} wait).
  */
 final class RegistryCaller {
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
@@ -29,11 +34,20 @@ final class RegistryCaller {
     private final OkHttpClient http;
     private final HttpUrl base;
     private final ObjectMapper json;
+    private final ClientTelemetry telemetry;
+    private final Clock clock;
 
-    RegistryCaller(OkHttpClient http, HttpUrl base, ObjectMapper json) {
+    RegistryCaller(OkHttpClient http, HttpUrl base, ObjectMapper json, ClientTelemetry telemetry, Clock clock) {
         this.http = http;
         this.base = base;
         this.json = json;
+        this.telemetry = telemetry;
+        this.clock = clock;
+    }
+
+    /** Where operations report their spans and counts. */
+    ClientTelemetry telemetry() {
+        return telemetry;
     }
 
     ObjectMapper json() {
@@ -67,6 +81,12 @@ final class RegistryCaller {
                 String detail = errors == null || errors.isEmpty() ? "" : ": " + errors.get(0);
                 return new AuthenticationException(access.operation(), access.target(), 401,
                         "the registry refused the request as unauthenticated (HTTP 401)" + detail);
+            }
+            if (status == 429) {
+                String detail = errors == null ? "" : " " + errors.stream().map(RegistryError::toString)
+                        .collect(Collectors.joining(", "));
+                return new RateLimitException(access.operation(), access.target(), 429,
+                        RetryAfter.of(response, clock.instant()).orElse(null), "HTTP 429" + detail);
             }
             if (errors == null) {
                 return new ProtocolViolationException(access.operation(), access.target(), status,

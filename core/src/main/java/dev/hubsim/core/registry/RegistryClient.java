@@ -1,10 +1,12 @@
 package dev.hubsim.core.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubsim.core.observability.ClientTelemetry;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,14 +35,18 @@ public final class RegistryClient {
      * @param http       the client with the whole policy chain (auth included)
      * @param chunkSize  bytes per upload chunk; smaller blobs go in one request
      * @param maxResumes attempts to resume one broken download or chunk upload
+     * @param telemetry  where operations report spans ({@code docker.manifest.get}, {@code docker.blob.upload}) and counts
+     * @param clock      the client's clock, which reads {@code Retry-After} dates
      */
-    public RegistryClient(OkHttpClient http, URI url, ObjectMapper json, int chunkSize, int maxResumes) {
+    public RegistryClient(OkHttpClient http, URI url, ObjectMapper json, int chunkSize, int maxResumes,
+                          ClientTelemetry telemetry, Clock clock) {
         this.url = Objects.requireNonNull(url, "url");
         HttpUrl base = Objects.requireNonNull(HttpUrl.get(url), "url must be http(s)");
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be >= 1, got " + chunkSize);
         }
-        this.caller = new RegistryCaller(http, base, json);
+        this.caller = new RegistryCaller(http, base, json, Objects.requireNonNull(telemetry, "telemetry"),
+                Objects.requireNonNull(clock, "clock"));
         this.manifests = new ManifestOperations(caller);
         this.blobHead = new BlobHead(caller);
         this.blobUpload = new BlobUpload(caller, chunkSize, maxResumes);

@@ -16,12 +16,12 @@ import mockwebserver3.RecordedRequest;
  * A MockWebServer on loopback answering with one function, recording every request in order, for tests of how the
  * client copes with what a (mis)behaving registry sends.
  */
-final class MockRegistry implements AutoCloseable {
+public final class MockRegistry implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile Function<RecordedRequest, MockResponse> answer = r -> new MockResponse.Builder().code(404).build();
 
-    MockRegistry() throws IOException {
+    public MockRegistry() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -32,29 +32,29 @@ final class MockRegistry implements AutoCloseable {
         server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
-    void answer(Function<RecordedRequest, MockResponse> answer) {
+    public void answer(Function<RecordedRequest, MockResponse> answer) {
         this.answer = answer;
     }
 
     /** {@code http://127.0.0.1:<port>} plus the path. */
-    String url(String path) {
+    public String url(String path) {
         return server.url(path).toString();
     }
 
-    DockerHubClient.Builder client() {
+    public DockerHubClient.Builder client() {
         return DockerHubClient.builder().registryUrl(url("/"));
     }
 
-    List<RecordedRequest> requests() {
+    public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
     /** Method and target, e.g. {@code PATCH /v2/a/b/blobs/uploads/1}. */
-    List<String> requestLines() {
+    public List<String> requestLines() {
         return requests().stream().map(r -> r.getMethod() + " " + r.getTarget()).toList();
     }
 
-    static MockResponse.Builder status(int code) {
+    public static MockResponse.Builder status(int code) {
         return new MockResponse.Builder().code(code);
     }
 

@@ -10,8 +10,11 @@ import dev.hubsim.simulator.testing.TestClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * A token-auth simulator for the client tests, and clients for it that count their token requests. Cast: alice
@@ -26,6 +29,8 @@ final class ClientHub implements AutoCloseable {
     final AtomicInteger tokenRequests = new AtomicInteger();
     /** Every request the clients of this hub sent on the wire (retries included), as {@code METHOD /path?query}. */
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The headers of every answer the clients of this hub received, in order. */
+    final List<Headers> responseHeaders = new CopyOnWriteArrayList<>();
     private final OkHttpClient counting;
 
     private ClientHub(Simulator simulator) {
@@ -37,18 +42,25 @@ final class ClientHub implements AutoCloseable {
             if (url.encodedPath().equals("/token")) {
                 tokenRequests.incrementAndGet();
             }
-            return chain.proceed(chain.request());
+            Response response = chain.proceed(chain.request());
+            responseHeaders.add(response.headers());
+            return response;
         }).build();
     }
 
     static ClientHub start() {
+        return start(options -> options);
+    }
+
+    /** Like {@link #start()}, with other simulator options, e.g. a rate limit or a clock. */
+    static ClientHub start(UnaryOperator<Simulator.Builder> options) {
         Seed seed = new Seed(
                 List.of(new Seed.User("alice", ALICE_PASSWORD, null, false, List.of()),
                         new Seed.User("bob", BOB_PASSWORD, null, false, List.of())),
                 List.of(), List.of(new Seed.Repository("alice/private", true)),
                 List.of(new Seed.Image("library/nginx:1.0", null, List.of("2KB", "3KB"))));
-        return new ClientHub(Simulator.builder().auth(AuthMode.TOKEN).rateLimit(RateLimitPolicy.UNLIMITED)
-                .clock(new TestClock()).seed(seed).start());
+        return new ClientHub(options.apply(Simulator.builder().auth(AuthMode.TOKEN).rateLimit(RateLimitPolicy.UNLIMITED)
+                .clock(new TestClock()).seed(seed)).start());
     }
 
     /** A client for this simulator (registry and token service on one port), anonymous. */
