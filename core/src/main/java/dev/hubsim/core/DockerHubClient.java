@@ -8,6 +8,7 @@ import dev.hubsim.core.auth.RegistryAuthInterceptor;
 import dev.hubsim.core.auth.SecretString;
 import dev.hubsim.core.config.DockerHubConfig;
 import dev.hubsim.core.config.Endpoints;
+import dev.hubsim.core.registry.ImageClient;
 import dev.hubsim.core.registry.RegistryClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -78,6 +79,11 @@ public final class DockerHubClient {
     /** The registry API: manifests, blobs, tags. */
     public RegistryClient registry() {
         return registry;
+    }
+
+    /** Whole images: pull into and push from OCI image layouts. */
+    public ImageClient images() {
+        return registry.images();
     }
 
     /** The settings this client runs with (secrets masked when printed). */

@@ -7,7 +7,7 @@ package dev.hubsim.core.error;
  */
 public abstract sealed class DockerHubException extends RuntimeException
         permits RegistryErrorException, AuthenticationException, InsufficientScopeException, DigestMismatchException,
-        TransportException, ProtocolViolationException, ConfigurationException {
+        TransportException, ProtocolViolationException, ConfigurationException, NoMatchingPlatformException {
     private final String operation;
     private final String target;
 
