@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * configuration point into a private directory, so no user configuration or credentials are read. Every command
  * runs with {@code --insecure-policy}; callers add the TLS and credential flags of the command.
  */
-final class Skopeo {
+public final class Skopeo {
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Path executable;
@@ -36,7 +36,7 @@ final class Skopeo {
      * The installed skopeo, isolated in {@code home}. When skopeo is not on the PATH this fails the test on CI
      * (environment {@code CI=true}) and skips it, with a loud message, everywhere else.
      */
-    static Skopeo require(Path home) {
+    public static Skopeo require(Path home) {
         Path found = onPath("skopeo");
         if (found == null) {
             String message = "skopeo is not installed: the real-client tests need it on the PATH; run apt-get install skopeo";
@@ -57,18 +57,18 @@ final class Skopeo {
     }
 
     /** What one skopeo invocation produced. */
-    record Result(List<String> command, int exitCode, byte[] stdoutBytes, String stderr) {
+    public record Result(List<String> command, int exitCode, byte[] stdoutBytes, String stderr) {
         /** Standard output as UTF-8 text. */
-        String stdout() {
+        public String stdout() {
             return new String(stdoutBytes, StandardCharsets.UTF_8);
         }
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return exitCode == 0;
         }
 
         /** Fails with the whole output unless the command succeeded. */
-        Result orFail() {
+        public Result orFail() {
             if (exitCode != 0) {
                 fail(this.toString());
             }
@@ -82,7 +82,7 @@ final class Skopeo {
     }
 
     /** Runs {@code skopeo --insecure-policy ARGS...} and waits (at most a minute) for it. */
-    Result run(String... args) {
+    public Result run(String... args) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.add("--insecure-policy");
