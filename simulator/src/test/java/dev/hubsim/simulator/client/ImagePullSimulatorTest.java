@@ -16,7 +16,7 @@ import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.core.registry.PullOptions;
 import dev.hubsim.core.registry.PulledImage;
 import dev.hubsim.core.registry.TransferEvent;
-import dev.hubsim.simulator.realclient.Skopeo;
+import dev.hubsim.core.testing.Skopeo;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Blob;
 import dev.hubsim.simulator.testing.TestImages.Image;

@@ -1,4 +1,4 @@
-package dev.hubsim.simulator.realclient;
+package dev.hubsim.core.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
