@@ -98,7 +98,7 @@ final class ImagePull {
                 .on("pull blob " + blob.digest(), reference.toString());
         try (BlobDownload download = registry.openBlob(access, reference.repository(), blob.digest());
              InputStream counted = tracker.counting(blob, download)) {
-            long written = layout.writeBlob(blob.digest(), counted);
+            long written = layout.writeVerifiedBlob(blob.digest(), counted);
             counted.close();
             tracker.completed(blob);
             return written;
