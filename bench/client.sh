@@ -5,11 +5,11 @@
 # (LAYERS layers; IMAGE_MB and SMALL_MB in total), pushes the big one with the client as the pull source, then for
 # ROUNDS rounds, alternating client and skopeo:
 #   - pull:  client  `ImageTool pull URL HOST/bench/source:v1 DIR`  (into an OCI layout)
-#            skopeo  `skopeo copy docker://HOST/bench/source:v1 dir:DIR`
+#            skopeo  `skopeo copy --preserve-digests docker://HOST/bench/source:v1 dir:DIR`
 #   - push:  client  `ImageTool push URL LAYOUT v1 HOST/bench/push-client-N:v1`
-#            skopeo  `skopeo copy oci:LAYOUT:v1 docker://HOST/bench/push-skopeo-N:v1`
-# Each push goes to a fresh repository, and every skopeo run gets a fresh HOME (its blob-info cache would otherwise
-# turn pushes into cross-repository mounts). Times are wall-clock seconds of the whole process (the client's include
+#            skopeo  `skopeo copy --preserve-digests oci:LAYOUT:v1 docker://HOST/bench/push-skopeo-N:v1`
+# Each push goes to a fresh repository. skopeo runs with --preserve-digests: without it, it gzips the random layers on
+# the fly (they are not gzip) and mounts blobs its blob-info cache saw in other repositories instead of uploading. Times are wall-clock seconds of the whole process (the client's include
 # JVM start-up and JIT warm-up; its in-process time is printed too), plus the client pulling a second time in the same
 # JVM ("warm", as in a long-running service). MB/s is image bytes / seconds (1 MB = 10^6 bytes); peak RSS comes from
 # /usr/bin/time (%M). Then the client pulls and pushes the SMALL_MB image, so that the peak RSS of the two sizes can
@@ -64,15 +64,10 @@ build_client() {
   classpath="$REPO_DIR/core/target/classes:$REPO_DIR/core/target/test-classes:$(cat "$WORK/classpath.txt")"
   # shellcheck disable=SC2206  # CLIENT_JAVA_OPTS is a word-split option list on purpose
   CLIENT=(java $CLIENT_JAVA_OPTS -cp "$classpath" dev.hubsim.core.testing.ImageTool)
+  mkdir -p "$WORK/skopeo-home/run"
   echo 'unqualified-search-registries = []' >"$WORK/registries.conf"
   SKOPEO=(env HOME="$WORK/skopeo-home" XDG_RUNTIME_DIR="$WORK/skopeo-home/run" XDG_CONFIG_HOME="$WORK/skopeo-home/config"
     CONTAINERS_REGISTRIES_CONF="$WORK/registries.conf" skopeo --insecure-policy)
-}
-
-# fresh_skopeo_home: an empty HOME for the next skopeo run (no blob-info cache from earlier runs).
-fresh_skopeo_home() {
-  rm -rf "$WORK/skopeo-home"
-  mkdir -p "$WORK/skopeo-home/run"
 }
 
 # timed NAME COMMAND...: runs it under /usr/bin/time; output in WORK/NAME.out; echoes "SECONDS MAX_RSS_KB".
@@ -118,8 +113,7 @@ measure_pull() {
   record pull_s client_jvm "$(sed -n 1p "$WORK/pull-client.out" | cut -d' ' -f1)"
   record pull_s client_warm "$warm"
   record pull_rss client "$rss"
-  fresh_skopeo_home
-  read -r seconds rss < <(timed pull-skopeo "${SKOPEO[@]}" copy --src-tls-verify=false --src-no-creds \
+  read -r seconds rss < <(timed pull-skopeo "${SKOPEO[@]}" copy --preserve-digests --src-tls-verify=false --src-no-creds \
     "docker://$host/bench/source:v1" "dir:$WORK/pull-skopeo")
   record pull_s skopeo "$seconds"
   record pull_rss skopeo "$rss"
@@ -136,8 +130,7 @@ measure_push() {
   record push_s client "$seconds"
   record push_s client_jvm "$(cut -d' ' -f1 "$WORK/push-client.out")"
   record push_rss client "$rss"
-  fresh_skopeo_home
-  read -r seconds rss < <(timed push-skopeo "${SKOPEO[@]}" copy --dest-tls-verify=false --dest-no-creds \
+  read -r seconds rss < <(timed push-skopeo "${SKOPEO[@]}" copy --preserve-digests --dest-tls-verify=false --dest-no-creds \
     "oci:$WORK/big:v1" "docker://$host/bench/push-skopeo-$round:v1")
   record push_s skopeo "$seconds"
   record push_rss skopeo "$rss"
