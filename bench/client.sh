@@ -8,8 +8,9 @@
 #            skopeo  `skopeo copy --preserve-digests docker://HOST/bench/source:v1 dir:DIR`
 #   - push:  client  `ImageTool push URL LAYOUT v1 HOST/bench/push-client-N:v1`
 #            skopeo  `skopeo copy --preserve-digests oci:LAYOUT:v1 docker://HOST/bench/push-skopeo-N:v1`
-# Each push goes to a fresh repository. skopeo runs with --preserve-digests: without it, it gzips the random layers on
-# the fly (they are not gzip) and mounts blobs its blob-info cache saw in other repositories instead of uploading. Times are wall-clock seconds of the whole process (the client's include
+# Each round's pushes go to a fresh hubsim: skopeo's blob-info cache (/var/lib/containers/cache for root, whatever
+# HOME says) remembers where it saw each blob and would mount it from there instead of uploading. skopeo runs with
+# --preserve-digests: without it, it gzips the random layers on the fly (they are not gzip). Times are wall-clock seconds of the whole process (the client's include
 # JVM start-up and JIT warm-up; its in-process time is printed too), plus the client pulling a second time in the same
 # JVM ("warm", as in a long-running service). MB/s is image bytes / seconds (1 MB = 10^6 bytes); peak RSS comes from
 # /usr/bin/time (%M). Then the client pulls and pushes the SMALL_MB image, so that the peak RSS of the two sizes can
@@ -45,12 +46,14 @@ source "$BENCH_DIR/lib/registry.sh"
 source "$BENCH_DIR/lib/hubsim.sh"
 
 WORK=""
+SOURCE_PID=""   # the hubsim pulled from; HUBSIM_PID is the one started last
 HUBSIM_PID=""
 HUBSIM_URL=""
 CLIENT=()   # the command that runs ImageTool
 SKOPEO=()   # skopeo with a private HOME and registries configuration, no user credentials
 
 cleanup() {
+  stop_pid "$SOURCE_PID" || true
   stop_pid "$HUBSIM_PID" || true
   [ -z "$WORK" ] || rm -rf "$WORK"
 }
@@ -121,9 +124,11 @@ measure_pull() {
     die "the client and skopeo pulled different manifests"
 }
 
-# measure_push ROUND: client then skopeo push of the big layout to fresh repositories.
+# measure_push ROUND: client then skopeo push of the big layout to a fresh hubsim, then back to the source one.
 measure_push() {
-  local round=$1 host=${HUBSIM_URL#http://} seconds rss moved
+  local round=$1 source_url=$HUBSIM_URL host seconds rss moved
+  start_hubsim "$WORK/push-$round"
+  host=${HUBSIM_URL#http://}
   read -r seconds rss < <(timed push-client "${CLIENT[@]}" push "$HUBSIM_URL" "$WORK/big" v1 "$host/bench/push-client-$round:v1")
   moved=$(cut -d' ' -f2 "$WORK/push-client.out")
   [ "$moved" = "$IMAGE_BYTES" ] || die "the client pushed $moved bytes, expected $IMAGE_BYTES (blobs skipped?)"
@@ -134,6 +139,10 @@ measure_push() {
     "oci:$WORK/big:v1" "docker://$host/bench/push-skopeo-$round:v1")
   record push_s skopeo "$seconds"
   record push_rss skopeo "$rss"
+  stop_pid "$HUBSIM_PID"
+  rm -rf "$WORK/push-$round"
+  HUBSIM_PID=$SOURCE_PID
+  HUBSIM_URL=$source_url
 }
 
 # measure_small: the client's peak RSS moving the SMALL_MB image, to set beside the big one's.
@@ -190,6 +199,7 @@ main() {
   MANIFEST_HEX=$(manifest_hex "$WORK/big")
   sync
   start_hubsim "$WORK/hubsim"
+  SOURCE_PID=$HUBSIM_PID
   "${CLIENT[@]}" push "$HUBSIM_URL" "$WORK/big" v1 "${HUBSIM_URL#http://}/bench/source:v1" >/dev/null || die "cannot seed the image"
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   for ROUND in $(seq 1 "$ROUNDS"); do
