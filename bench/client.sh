@@ -8,7 +8,7 @@
 #            skopeo  `skopeo copy --preserve-digests docker://HOST/bench/source:v1 dir:DIR`
 #   - push:  client  `ImageTool push URL LAYOUT v1 HOST/bench/push-client-N:v1`
 #            skopeo  `skopeo copy --preserve-digests oci:LAYOUT:v1 docker://HOST/bench/push-skopeo-N:v1`
-# Each round's pushes go to a fresh hubsim: skopeo's blob-info cache (/var/lib/containers/cache for root, whatever
+# Each round's pushes go to a fresh hubsim (warmed up with the small image first): skopeo's blob-info cache (/var/lib/containers/cache for root, whatever
 # HOME says) remembers where it saw each blob and would mount it from there instead of uploading. skopeo runs with
 # --preserve-digests: without it, it gzips the random layers on the fly (they are not gzip). Times are wall-clock seconds of the whole process (the client's include
 # JVM start-up and JIT warm-up; its in-process time is printed too), plus the client pulling a second time in the same
@@ -129,6 +129,8 @@ measure_push() {
   local round=$1 source_url=$HUBSIM_URL host seconds rss moved
   start_hubsim "$WORK/push-$round"
   host=${HUBSIM_URL#http://}
+  # warm the new server's upload path (its JIT) with the small image, so that neither side pays for a cold server
+  "${CLIENT[@]}" push "$HUBSIM_URL" "$WORK/small" v1 "$host/bench/warm-up:v1" >/dev/null || die "cannot warm up hubsim"
   read -r seconds rss < <(timed push-client "${CLIENT[@]}" push "$HUBSIM_URL" "$WORK/big" v1 "$host/bench/push-client-$round:v1")
   moved=$(cut -d' ' -f2 "$WORK/push-client.out")
   [ "$moved" = "$IMAGE_BYTES" ] || die "the client pushed $moved bytes, expected $IMAGE_BYTES (blobs skipped?)"
