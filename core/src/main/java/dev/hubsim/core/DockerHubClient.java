@@ -17,6 +17,7 @@ import dev.hubsim.core.ratelimit.ClientThrottle;
 import dev.hubsim.core.ratelimit.RateLimitInterceptor;
 import dev.hubsim.core.ratelimit.RateLimitStatus;
 import dev.hubsim.core.ratelimit.RateLimitTracker;
+import dev.hubsim.core.registry.ImageClient;
 import dev.hubsim.core.registry.RegistryClient;
 import dev.hubsim.core.resilience.CircuitBreakers;
 import dev.hubsim.core.resilience.CircuitState;
@@ -155,6 +156,11 @@ public final class DockerHubClient {
     /** The registry API: manifests, blobs, tags. */
     public RegistryClient registry() {
         return registry;
+    }
+
+    /** Whole images: pull into and push from OCI image layouts. */
+    public ImageClient images() {
+        return registry.images();
     }
 
     /** Docker Hub's pull rate limit as the last manifest answer showed it. */

@@ -47,6 +47,11 @@ public record RequiredAccess(String operation, String target, List<String> scope
                         .toList());
     }
 
+    /** The same scopes for a step of a larger operation, e.g. one blob of an image pull, named by that image. */
+    public RequiredAccess on(String operation, String target) {
+        return new RequiredAccess(operation, target, scopes);
+    }
+
     private static String repositoryScope(String repository, String actions) {
         return "repository:" + repository + ":" + actions;
     }

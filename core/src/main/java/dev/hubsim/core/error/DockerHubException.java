@@ -8,7 +8,7 @@ package dev.hubsim.core.error;
 public abstract sealed class DockerHubException extends RuntimeException
         permits RegistryErrorException, AuthenticationException, InsufficientScopeException, DigestMismatchException,
         TransportException, ProtocolViolationException, ConfigurationException, RateLimitException,
-        CircuitOpenException {
+        CircuitOpenException, NoMatchingPlatformException {
     private final String operation;
     private final String target;
 

@@ -1,6 +1,7 @@
 package dev.hubsim.core.manifest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,39 @@ public record Platform(String architecture, String os, String variant, String os
             throw new IllegalArgumentException("invalid platform \"" + text + "\": expected os/architecture[/variant]");
         }
         return new Platform(parts[1], parts[0], parts.length == 3 ? parts[2] : null, null, List.of());
+    }
+
+    /**
+     * The platform of images for a JVM with these {@code os.name} and {@code os.arch} values, in OCI (Go) names:
+     * {@code amd64}, {@code arm64}, {@code 386}, {@code arm}, ... The OS is {@code windows} on Windows and
+     * {@code linux} everywhere else: container images run on Linux (Docker Desktop on macOS runs Linux images).
+     */
+    public static Platform ofRuntime(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT).startsWith("windows") ? "windows" : "linux";
+        String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
+            case "amd64", "x86_64", "x86-64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            case "x86", "i386", "i486", "i586", "i686" -> "386";
+            case "arm", "arm32", "aarch32" -> "arm";
+            case "ppc64le", "powerpc64le" -> "ppc64le";
+            default -> osArch.toLowerCase(Locale.ROOT);
+        };
+        return new Platform(arch, os, null, null, List.of());
+    }
+
+    /**
+     * True when an image of this platform runs where {@code wanted} is asked for: same OS and architecture, and the
+     * same variant when {@code wanted} names one ({@code arm64} without a variant counts as {@code v8}).
+     */
+    public boolean satisfies(Platform wanted) {
+        if (!os.equals(wanted.os) || !architecture.equals(wanted.architecture)) {
+            return false;
+        }
+        return wanted.variant == null || wanted.variant.equals(effectiveVariant());
+    }
+
+    private String effectiveVariant() {
+        return variant == null && "arm64".equals(architecture) ? "v8" : variant;
     }
 
     /** {@code os/architecture[/variant]}, e.g. {@code linux/arm64/v8}. */

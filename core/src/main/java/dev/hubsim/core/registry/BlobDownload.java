@@ -34,18 +34,24 @@ final class BlobDownload extends InputStream {
     private boolean verified;
     private DigestMismatchException mismatch;
 
-    private BlobDownload(RegistryCaller caller, String repository, Digest digest, int maxResumes) {
+    private BlobDownload(RegistryCaller caller, RequiredAccess access, String repository, Digest digest, int maxResumes) {
         this.caller = caller;
         this.repository = repository;
         this.digest = digest;
-        this.access = RequiredAccess.pull("get blob " + digest, repository);
+        this.access = access;
         this.hash = digest.algorithm().newMessageDigest();
         this.resumesLeft = maxResumes;
     }
 
     /** Starts the download (so that a missing blob fails here, not at the first read). */
     static BlobDownload open(RegistryCaller caller, String repository, Digest digest, int maxResumes) {
-        BlobDownload download = new BlobDownload(caller, repository, digest, maxResumes);
+        return open(caller, RequiredAccess.pull("get blob " + digest, repository), repository, digest, maxResumes);
+    }
+
+    /** As {@link #open(RegistryCaller, String, Digest, int)}, failing with the operation and target of {@code access}. */
+    static BlobDownload open(RegistryCaller caller, RequiredAccess access, String repository, Digest digest,
+                             int maxResumes) {
+        BlobDownload download = new BlobDownload(caller, access, repository, digest, maxResumes);
         download.connect();
         return download;
     }

@@ -40,7 +40,12 @@ final class BlobUpload {
     }
 
     Digest push(String repository, Digest expected, BlobContent content) {
-        RequiredAccess access = RequiredAccess.push("push blob" + (expected == null ? "" : " " + expected), repository);
+        return push(RequiredAccess.push("push blob" + (expected == null ? "" : " " + expected), repository),
+                repository, expected, content);
+    }
+
+    /** As {@link #push(String, Digest, BlobContent)}, failing with the operation and target of {@code access}. */
+    Digest push(RequiredAccess access, String repository, Digest expected, BlobContent content) {
         return observe(DockerSpans.BLOB_UPLOAD, access, () -> {
             HttpUrl location = observe(DockerSpans.BLOB_INITIATE, access, () -> {
                 // POST /v2/<name>/blobs/uploads/
@@ -55,8 +60,13 @@ final class BlobUpload {
     }
 
     MountOutcome mount(String repository, Digest digest, String fromRepository, BlobContent fallback) {
-        RequiredAccess access = RequiredAccess.push("mount blob " + digest + " from " + fromRepository, repository)
-                .plusPull(fromRepository);
+        return mount(RequiredAccess.push("mount blob " + digest + " from " + fromRepository, repository)
+                .plusPull(fromRepository), repository, digest, fromRepository, fallback);
+    }
+
+    /** As {@link #mount(String, Digest, String, BlobContent)}, failing with the operation and target of {@code access}. */
+    MountOutcome mount(RequiredAccess access, String repository, Digest digest, String fromRepository,
+                       BlobContent fallback) {
         // POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<other>
         HttpUrl url = caller.url(repository, "blobs", "uploads", "").addQueryParameter("mount", digest.toString())
                 .addQueryParameter("from", fromRepository).build();

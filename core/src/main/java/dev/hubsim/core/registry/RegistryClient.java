@@ -2,6 +2,7 @@ package dev.hubsim.core.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubsim.core.observability.ClientTelemetry;
+import dev.hubsim.core.auth.RequiredAccess;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ public final class RegistryClient {
     private final TagLister tags;
     private final RegistryCaller caller;
     private final int maxResumes;
+    private final ImageClient images;
 
     /**
      * @param http       the client with the whole policy chain (auth included)
@@ -52,6 +54,12 @@ public final class RegistryClient {
         this.blobUpload = new BlobUpload(caller, chunkSize, maxResumes);
         this.tags = new TagLister(caller);
         this.maxResumes = maxResumes;
+        this.images = new ImageClient(this);
+    }
+
+    /** Whole images: pull into and push from OCI image layouts. */
+    public ImageClient images() {
+        return images;
     }
 
     /** The registry's base URL. */
@@ -109,6 +117,22 @@ public final class RegistryClient {
      */
     public MountOutcome mountBlob(String repository, Digest digest, String fromRepository, BlobContent fallback) {
         return blobUpload.mount(repository, digest, fromRepository, fallback);
+    }
+
+    /** As {@link #openBlob(String, Digest)}, failing with the operation and target of {@code access}. */
+    BlobDownload openBlob(RequiredAccess access, String repository, Digest digest) {
+        return BlobDownload.open(caller, access, repository, digest, maxResumes);
+    }
+
+    /** As {@link #pushBlob(String, Digest, BlobContent)}, failing with the operation and target of {@code access}. */
+    Digest pushBlob(RequiredAccess access, String repository, Digest digest, BlobContent content) {
+        return blobUpload.push(access, repository, digest, content);
+    }
+
+    /** As {@link #mountBlob}, failing with the operation and target of {@code access}. */
+    MountOutcome mountBlob(RequiredAccess access, String repository, Digest digest, String fromRepository,
+                           BlobContent fallback) {
+        return blobUpload.mount(access, repository, digest, fromRepository, fallback);
     }
 
     /** Every tag of the repository, following pagination ({@value #DEFAULT_TAGS_PAGE_SIZE} per page). */

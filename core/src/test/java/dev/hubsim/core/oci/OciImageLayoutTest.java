@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,27 @@ class OciImageLayoutTest {
         try (Stream<Path> files = Files.list(dir.resolve("blobs/sha256"))) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void aSelfVerifyingStreamThatFailsAtItsEndLeavesNoBlobAndNoTemporaryFile() throws IOException {
+        OciImageLayout layout = OciImageLayout.create(dir);
+        byte[] content = new byte[300_000];
+        Digest digest = Digest.sha256(content);
+        InputStream failsAtEnd = new SequenceInputStream(new ByteArrayInputStream(content), new InputStream() {
+            @Override
+            public int read() {
+                throw new IllegalStateException("the digest did not match");
+            }
+        });
+
+        assertThatThrownBy(() -> layout.writeVerifiedBlob(digest, failsAtEnd)).hasMessage("the digest did not match");
+        assertThat(layout.hasBlob(digest)).isFalse();
+        try (Stream<Path> files = Files.list(dir.resolve("blobs/sha256"))) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(layout.writeVerifiedBlob(digest, new ByteArrayInputStream(content))).isEqualTo(content.length);
+        assertThat(Files.readAllBytes(layout.blobPath(digest))).isEqualTo(content);
     }
 
     @Test

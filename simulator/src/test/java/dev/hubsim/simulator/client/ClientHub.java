@@ -2,11 +2,14 @@ package dev.hubsim.simulator.client;
 
 import dev.hubsim.core.DockerHubClient;
 import dev.hubsim.core.auth.SecretString;
+import dev.hubsim.core.reference.ImageReference;
+import dev.hubsim.core.registry.BlobContent;
 import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.seed.Seed;
 import dev.hubsim.simulator.testing.TestClock;
+import dev.hubsim.simulator.testing.TestImages.Image;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +77,20 @@ final class ClientHub implements AutoCloseable {
 
     DockerHubClient.Builder bob() {
         return anonymous().credentials("bob", SecretString.of(BOB_PASSWORD));
+    }
+
+    /** Pushes the image (an index after its children, blobs before manifests) as alice, tagged {@code tag}. */
+    void push(String repository, String tag, Image image) {
+        DockerHubClient alice = alice().build();
+        pushAs(alice, repository, image);
+        alice.registry().putManifest(ImageReference.parse(repository + ":" + tag), image.mediaType(), image.bytes());
+    }
+
+    private static void pushAs(DockerHubClient client, String repository, Image image) {
+        image.children().forEach(child -> pushAs(client, repository, child));
+        image.blobs().forEach(blob -> client.registry().pushBlob(repository, blob.digest(), BlobContent.of(blob.bytes())));
+        client.registry().putManifest(ImageReference.parse(repository + "@" + image.digest()), image.mediaType(),
+                image.bytes());
     }
 
     @Override

@@ -160,8 +160,6 @@ class RegistryClientSimulatorTest {
     }
 
     private static void push(String repository, Image image) {
-        image.children().forEach(child -> push(repository, child));
-        image.blobs().forEach(blob -> alice.registry().pushBlob(repository, blob.digest(), BlobContent.of(blob.bytes())));
-        alice.registry().putManifest(ImageReference.parse(repository + ":latest"), image.mediaType(), image.bytes());
+        hub.push(repository, "latest", image);
     }
 }

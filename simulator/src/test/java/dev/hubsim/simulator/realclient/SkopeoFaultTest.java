@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.realclient;
 
+import dev.hubsim.core.testing.Skopeo;
 import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.fault.FaultRule;

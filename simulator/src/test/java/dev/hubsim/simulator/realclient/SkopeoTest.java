@@ -1,5 +1,6 @@
 package dev.hubsim.simulator.realclient;
 
+import dev.hubsim.core.testing.Skopeo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubsim.simulator.Simulator;

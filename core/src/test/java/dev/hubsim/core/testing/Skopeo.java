@@ -1,4 +1,4 @@
-package dev.hubsim.simulator.realclient;
+package dev.hubsim.core.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * configuration point into a private directory, so no user configuration or credentials are read. Every command
  * runs with {@code --insecure-policy}; callers add the TLS and credential flags of the command.
  */
-final class Skopeo {
+public final class Skopeo {
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Path executable;
@@ -38,7 +38,7 @@ final class Skopeo {
      * The installed skopeo, isolated in {@code home}. When skopeo is not on the PATH this fails the test on CI
      * (environment {@code CI=true}) and skips it, with a loud message, everywhere else.
      */
-    static Skopeo require(Path home) {
+    public static Skopeo require(Path home) {
         Path found = onPath("skopeo");
         if (found == null) {
             String message = "skopeo is not installed: the real-client tests need it on the PATH; run apt-get install skopeo";
@@ -59,18 +59,18 @@ final class Skopeo {
     }
 
     /** What one skopeo invocation produced. */
-    record Result(List<String> command, int exitCode, byte[] stdoutBytes, String stderr) {
+    public record Result(List<String> command, int exitCode, byte[] stdoutBytes, String stderr) {
         /** Standard output as UTF-8 text. */
-        String stdout() {
+        public String stdout() {
             return new String(stdoutBytes, StandardCharsets.UTF_8);
         }
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return exitCode == 0;
         }
 
         /** Fails with the whole output unless the command succeeded. */
-        Result orFail() {
+        public Result orFail() {
             if (exitCode != 0) {
                 fail(this.toString());
             }
@@ -84,7 +84,7 @@ final class Skopeo {
     }
 
     /** Runs {@code skopeo --insecure-policy ARGS...} and waits (at most a minute) for it. */
-    Result run(String... args) {
+    public Result run(String... args) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.add("--insecure-policy");
@@ -139,7 +139,7 @@ final class Skopeo {
     }
 
     /** The blob files of a {@code dir:} copy by name (every file but the manifests and the version marker). */
-    static Map<String, byte[]> directoryBlobs(Path directory) throws IOException {
+    public static Map<String, byte[]> directoryBlobs(Path directory) throws IOException {
         Map<String, byte[]> blobs = new TreeMap<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.toList()) {
