@@ -3,11 +3,14 @@ package dev.hubsim.core;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hubsim.core.auth.Credentials;
 import dev.hubsim.core.auth.RegistryAuthInterceptor;
 import dev.hubsim.core.auth.SecretString;
 import dev.hubsim.core.config.DockerHubConfig;
 import dev.hubsim.core.config.Endpoints;
+import dev.hubsim.core.hub.HubClient;
+import dev.hubsim.core.hub.HubLogin;
 import dev.hubsim.core.registry.RegistryClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,12 +37,14 @@ import okhttp3.OkHttpClient;
 public final class DockerHubClient {
     /** One configured mapper for every JSON body the client reads or writes. */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).addModule(new JavaTimeModule()).build();
 
     private final DockerHubConfig config;
     private final Clock clock;
     private final OkHttpClient baseHttp;
     private final RegistryClient registry;
+    private final HubLogin hubLogin;
+    private final HubClient hub;
 
     private DockerHubClient(Builder builder) {
         this.config = builder.config;
@@ -53,6 +58,9 @@ public final class DockerHubClient {
         policy().forEach(registryHttp::addInterceptor);
         this.registry = new RegistryClient(registryHttp.build(), config.registryUrl(), JSON,
                 (int) config.chunkSize(), config.maxRetries());
+        this.hubLogin = builder.hubLogin;
+        this.hub = new HubClient(baseHttp, config.hubUrl(), JSON,
+                hubLogin != null ? hubLogin : config.account().map(HubLogin::of).orElse(null), clock);
     }
 
     /**
@@ -80,6 +88,11 @@ public final class DockerHubClient {
         return registry;
     }
 
+    /** The Hub API: repositories, tags, access tokens, vulnerability data. */
+    public HubClient hub() {
+        return hub;
+    }
+
     /** The settings this client runs with (secrets masked when printed). */
     public DockerHubConfig config() {
         return config;
@@ -99,6 +112,7 @@ public final class DockerHubClient {
         private DockerHubConfig config;
         private Clock clock;
         private OkHttpClient baseHttp;
+        private HubLogin hubLogin;
 
         private Builder() {
             this.config = DockerHubConfig.defaults();
@@ -110,6 +124,7 @@ public final class DockerHubClient {
             this.config = client.config;
             this.clock = client.clock;
             this.baseHttp = client.baseHttp;
+            this.hubLogin = client.hubLogin;
         }
 
         /** All settings at once, e.g. from {@link DockerHubConfig#load(Optional, Map)}. */
@@ -148,6 +163,15 @@ public final class DockerHubClient {
         /** A user name with a password or personal access token. */
         public Builder credentials(String username, SecretString secret) {
             return with(config.withCredentials(new Credentials(username, secret)));
+        }
+
+        /**
+         * How to sign in to the Hub API when it is not {@code /v2/auth/token} with the credentials (the default): the
+         * legacy login with two-factor codes, or an organisation access token. Null goes back to the default.
+         */
+        public Builder hubLogin(HubLogin login) {
+            this.hubLogin = login;
+            return this;
         }
 
         /** No account: anonymous access. */

@@ -6,7 +6,7 @@ package dev.hubsim.core.error;
  * "Tried to &lt;operation&gt; on &lt;target&gt; but failed because: ..." and never contain a secret.
  */
 public abstract sealed class DockerHubException extends RuntimeException
-        permits RegistryErrorException, AuthenticationException, InsufficientScopeException, DigestMismatchException,
+        permits RegistryErrorException, HubErrorException, AuthenticationException, InsufficientScopeException, DigestMismatchException,
         TransportException, ProtocolViolationException, ConfigurationException {
     private final String operation;
     private final String target;
