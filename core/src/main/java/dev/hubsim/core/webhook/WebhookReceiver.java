@@ -122,10 +122,10 @@ public final class WebhookReceiver implements AutoCloseable {
         exchange.getResponseBody().write(body);
     }
 
-    /** Stops listening; requests in progress get a second to finish. */
+    /** Stops listening at once. */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         threads.shutdownNow();
     }
 

@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until the test moves it. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile Instant now = Instant.parse("2025-01-01T00:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
