@@ -11,7 +11,8 @@ import java.util.Optional;
  * only a session signed in with the password manage them.
  */
 public final class AccessTokens {
-    private static final String WHERE = "access tokens";
+    /** Tokens belong to the signed-in account: no other target. */
+    private static final String WHERE = "";
 
     private final HubCaller caller;
 
@@ -36,7 +37,7 @@ public final class AccessTokens {
     /** {@code GET /v2/access-tokens}, newest first. */
     public PagedList<PersonalAccessToken> list() {
         return new PagedList<>(caller, caller.url("v2", "access-tokens"), PersonalAccessToken.class,
-                new Operation("list access tokens", ""));
+                new Operation("list access tokens", WHERE));
     }
 
     /** {@code GET /v2/access-tokens/{uuid}}; empty when there is none. */

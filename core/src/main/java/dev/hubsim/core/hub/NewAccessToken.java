@@ -1,5 +1,6 @@
 package dev.hubsim.core.hub;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -13,7 +14,8 @@ import java.util.Objects;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NewAccessToken(String tokenLabel, List<String> scopes, Instant expiresAt) {
+public record NewAccessToken(String tokenLabel, List<String> scopes,
+                             @JsonFormat(shape = JsonFormat.Shape.STRING) Instant expiresAt) {
 
     public NewAccessToken {
         Objects.requireNonNull(tokenLabel, "tokenLabel");
