@@ -33,7 +33,7 @@ public final class HubClient {
      * @param clock decides when the token is old enough to renew
      */
     public HubClient(OkHttpClient http, URI hubUrl, ObjectMapper json, HubLogin login, Clock clock) {
-        HttpUrl base = HttpUrl.get(hubUrl.toString());
+        HttpUrl base = HttpUrl.get(Endpoints.require("hubUrl", hubUrl.toString()).toString());
         this.http = http;
         this.login = login;
         this.session = login == null ? null

@@ -1,10 +1,13 @@
 package dev.hubsim.core.hub;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.hubsim.core.error.ProtocolViolationException;
 import dev.hubsim.core.hub.HubCaller.Operation;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -54,6 +57,7 @@ public final class PagedList<T> implements Iterable<T> {
         return new Iterator<>() {
             private Page<T> page;
             private Iterator<T> rows = Collections.emptyIterator();
+            private final Set<String> followed = new HashSet<>();
 
             @Override
             public boolean hasNext() {
@@ -61,6 +65,10 @@ public final class PagedList<T> implements Iterable<T> {
                     if (page == null) {
                         page = page(1, ALL_PAGE_SIZE);
                     } else if (page.hasNext()) {
+                        if (!followed.add(page.next())) {
+                            throw new ProtocolViolationException(operation.what(), operation.target(), 200,
+                                    "the Hub's pagination links go round in a circle at " + page.next());
+                        }
                         page = caller.get(caller.link(page.next(), operation), pageType, operation);
                     } else {
                         return false;
