@@ -3,6 +3,7 @@ package dev.hubsim.core;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hubsim.core.auth.Credentials;
 import dev.hubsim.core.auth.RegistryAuthInterceptor;
 import dev.hubsim.core.auth.SecretString;
@@ -18,6 +19,8 @@ import dev.hubsim.core.ratelimit.RateLimitInterceptor;
 import dev.hubsim.core.ratelimit.RateLimitStatus;
 import dev.hubsim.core.ratelimit.RateLimitTracker;
 import dev.hubsim.core.registry.ImageClient;
+import dev.hubsim.core.hub.HubClient;
+import dev.hubsim.core.hub.HubLogin;
 import dev.hubsim.core.registry.RegistryClient;
 import dev.hubsim.core.resilience.CircuitBreakers;
 import dev.hubsim.core.resilience.CircuitState;
@@ -58,7 +61,7 @@ import okhttp3.OkHttpClient;
 public final class DockerHubClient {
     /** One configured mapper for every JSON body the client reads or writes. */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).addModule(new JavaTimeModule()).build();
 
     private final DockerHubConfig config;
     private final Clock clock;
@@ -71,6 +74,8 @@ public final class DockerHubClient {
     private final ClientThrottle throttle;
     private final OkHttpClient tokenHttp;
     private final RegistryClient registry;
+    private final HubLogin hubLogin;
+    private final HubClient hub;
 
     private DockerHubClient(Builder builder) {
         this.config = builder.config;
@@ -92,6 +97,9 @@ public final class DockerHubClient {
         this.registry = new RegistryClient(withPolicy(EndpointFamily.REGISTRY), config.registryUrl(), JSON,
                 (int) config.chunkSize(), config.maxRetries(), telemetry, clock);
         bindGauges();
+        this.hubLogin = builder.hubLogin;
+        this.hub = new HubClient(withPolicy(EndpointFamily.HUB), config.hubUrl(), JSON,
+                hubLogin != null ? hubLogin : config.account().map(HubLogin::of).orElse(null), clock);
     }
 
     /**
@@ -158,6 +166,11 @@ public final class DockerHubClient {
         return registry;
     }
 
+    /** The Hub API: repositories, tags, access tokens, vulnerability data. */
+    public HubClient hub() {
+        return hub;
+    }
+
     /** Whole images: pull into and push from OCI image layouts. */
     public ImageClient images() {
         return registry.images();
@@ -209,6 +222,7 @@ public final class DockerHubClient {
         private RetrySettings retry = RetrySettings.of(DockerHubConfig.DEFAULT_MAX_RETRIES);
         private long throttlePermits;
         private Duration throttlePeriod;
+        private HubLogin hubLogin;
 
         private Builder() {
             this.config = DockerHubConfig.defaults();
@@ -219,6 +233,7 @@ public final class DockerHubClient {
         private Builder(DockerHubClient client) {
             this(client.settings);
             this.baseHttp = client.baseHttp;
+            this.hubLogin = client.hubLogin;
         }
 
         private Builder(Builder other) {
@@ -272,6 +287,15 @@ public final class DockerHubClient {
         /** A user name with a password or personal access token. */
         public Builder credentials(String username, SecretString secret) {
             return with(config.withCredentials(new Credentials(username, secret)));
+        }
+
+        /**
+         * How to sign in to the Hub API when it is not {@code /v2/auth/token} with the credentials (the default): the
+         * legacy login with two-factor codes, or an organisation access token. Null goes back to the default.
+         */
+        public Builder hubLogin(HubLogin login) {
+            this.hubLogin = login;
+            return this;
         }
 
         /** No account: anonymous access. */

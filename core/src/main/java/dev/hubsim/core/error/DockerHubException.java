@@ -6,9 +6,9 @@ package dev.hubsim.core.error;
  * "Tried to &lt;operation&gt; on &lt;target&gt; but failed because: ..." and never contain a secret.
  */
 public abstract sealed class DockerHubException extends RuntimeException
-        permits RegistryErrorException, AuthenticationException, InsufficientScopeException, DigestMismatchException,
-        TransportException, ProtocolViolationException, ConfigurationException, RateLimitException,
-        CircuitOpenException, NoMatchingPlatformException {
+        permits RegistryErrorException, HubErrorException, AuthenticationException, InsufficientScopeException,
+        DigestMismatchException, TransportException, ProtocolViolationException, ConfigurationException,
+        RateLimitException, CircuitOpenException, NoMatchingPlatformException {
     private final String operation;
     private final String target;
 

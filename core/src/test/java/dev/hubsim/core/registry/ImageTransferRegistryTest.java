@@ -101,10 +101,12 @@ class ImageTransferRegistryTest {
                 "dev.hubsim.core.testing.ImageTool"));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(directory, "tool-", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Path errors = Files.createTempFile(directory, "tool-", ".err");
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ImageTool %s finished", args[0]).isTrue();
         String text = Files.readString(output, StandardCharsets.UTF_8).trim();
-        assertThat(process.exitValue()).as("ImageTool %s: %s", args[0], text).isZero();
+        assertThat(process.exitValue()).as("ImageTool %s: %s %s", args[0], text,
+                Files.readString(errors, StandardCharsets.UTF_8)).isZero();
         return text;
     }
 }

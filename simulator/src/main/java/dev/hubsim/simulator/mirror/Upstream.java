@@ -2,6 +2,7 @@ package dev.hubsim.simulator.mirror;
 
 import dev.hubsim.core.DockerHubClient;
 import dev.hubsim.core.error.AuthenticationException;
+import dev.hubsim.core.error.CircuitOpenException;
 import dev.hubsim.core.error.DockerHubException;
 import dev.hubsim.core.error.InsufficientScopeException;
 import dev.hubsim.core.error.RegistryError;
@@ -27,8 +28,9 @@ import java.util.function.Supplier;
  * The upstream registry, through hubsim's own client (which follows the upstream's {@code WWW-Authenticate} Bearer
  * challenge to its token realm, anonymously or with the mirror's credentials, and verifies every digest). Its
  * failures become the {@link RegistryException} the mirror answers: the upstream's own registry error (code and
- * status) when it sent one, {@code UNAVAILABLE} (503) when it cannot be reached, {@code DENIED} (403) when it refuses
- * the mirror's credentials, and {@code UNKNOWN} with 502 when it answers something wrong.
+ * status) when it sent one, {@code UNAVAILABLE} (503) when it cannot be reached (or the client's circuit breaker is
+ * open after such failures), {@code DENIED} (403) when it refuses the mirror's credentials, and {@code UNKNOWN} with
+ * 502 when it answers something wrong.
  */
 final class Upstream {
     private final URI url;
@@ -88,7 +90,8 @@ final class Upstream {
             String message = first == null || first.message().isEmpty() ? code.defaultMessage() : first.message();
             return RegistryException.of(code, "upstream " + url + ": " + message).withStatus(upstreamError.status());
         }
-        if (error instanceof TransportException) {
+        if (error instanceof TransportException || error instanceof CircuitOpenException) {
+            // After repeated transport failures the client's circuit breaker opens: still "cannot be reached".
             return RegistryException.of(RegistryErrorCode.UNAVAILABLE, "the upstream registry " + url
                     + " cannot be reached: " + rootMessage(error));
         }
