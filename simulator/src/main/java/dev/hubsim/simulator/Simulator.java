@@ -8,11 +8,15 @@ import dev.hubsim.simulator.clock.VirtualClock;
 import dev.hubsim.simulator.fault.Faults;
 import dev.hubsim.simulator.journal.Journal;
 import dev.hubsim.simulator.http.HubsimRoutes;
+import dev.hubsim.simulator.ratelimit.HubApiRateLimiter;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.registry.RegistryState;
 import dev.hubsim.simulator.seed.Seed;
 import dev.hubsim.simulator.storage.FileTrees;
+import dev.hubsim.simulator.vulnerability.Vulnerabilities;
+import dev.hubsim.simulator.webhook.DeliveryPolicy;
+import dev.hubsim.simulator.webhook.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 
@@ -23,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,12 +61,14 @@ public final class Simulator implements AutoCloseable {
     /** Wires the parts, applies the seed and starts listening; a failure leaves no server and no temporary files. */
     private static Simulator start(Builder builder) {
         Path temporaryStorage = builder.storage == null ? createTemporaryDirectory() : null;
+        SimulatorServices services = null;
         try {
-            SimulatorServices services = services(builder, temporaryStorage);
+            services = services(builder, temporaryStorage);
+            SimulatorServices wired = services;
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
-                new HubsimRoutes(services).accept(config);
+                new HubsimRoutes(wired).accept(config);
             });
             try {
                 server.start(builder.host, builder.port);
@@ -69,8 +76,13 @@ public final class Simulator implements AutoCloseable {
                 throw new IllegalStateException("cannot listen on " + builder.host + ":" + builder.port
                         + ": the address is in use or not available", e);
             }
-            return new Simulator(builder.host, server, services, temporaryStorage);
+            Simulator simulator = new Simulator(builder.host, server, services, temporaryStorage);
+            services.webhooks().setCallbackBase(simulator.baseUri());
+            return simulator;
         } catch (RuntimeException e) {
+            if (services != null) {
+                services.webhooks().close();
+            }
             deleteTemporaryStorage(temporaryStorage);
             throw e;
         }
@@ -86,24 +98,41 @@ public final class Simulator implements AutoCloseable {
         RateLimitPolicy policy = builder.rateLimit != null ? builder.rateLimit
                 : builder.auth == AuthMode.TOKEN ? RateLimitPolicy.DOCKER_HUB : RateLimitPolicy.UNLIMITED;
         PullRateLimiter limiter = new PullRateLimiter(policy, clock);
+        HubApiRateLimiter hubApiLimiter = new HubApiRateLimiter(builder.hubApiRateLimit, clock);
         RefreshTokens refreshTokens = new RefreshTokens();
+        Webhooks webhooks = new Webhooks(registry, clock, builder.webhookDelivery);
+        Vulnerabilities vulnerabilities = new Vulnerabilities(registry);
         Seed seed = builder.seed;
         Faults faults = new Faults();
         Journal journal = new Journal(builder.journalCapacity);
+        // Webhooks are configured after the seed's images are pushed: seeding fires no deliveries.
+        Runnable apply = () -> {
+            webhooks.reset(List.of());
+            vulnerabilities.clearAll();
+            seed.apply(registry, accounts);
+            seed.applyScans(vulnerabilities);
+            webhooks.reset(seed.webhookConfigurations());
+            faults.restore(seed.faults());
+        };
         Runnable reset = () -> {
             registry.clear();
             accounts.clear();
             refreshTokens.clear();
             limiter.reset();
+            hubApiLimiter.reset();
             clock.reset();
-            seed.apply(registry, accounts);
-            faults.restore(seed.faults());
             journal.clear();
+            apply.run();
         };
-        seed.apply(registry, accounts);
-        faults.restore(seed.faults());
+        try {
+            apply.run();
+        } catch (RuntimeException e) {
+            webhooks.close();
+            throw e;
+        }
         return new SimulatorServices(registry, accounts, new TokenService(clock, builder.service, builder.tokenLifetime),
-                refreshTokens, limiter, clock, builder.auth, Optional.ofNullable(builder.adminToken), faults, journal, reset);
+                refreshTokens, limiter, hubApiLimiter, clock, webhooks, vulnerabilities, builder.auth,
+                Optional.ofNullable(builder.adminToken), faults, journal, reset);
     }
 
     public static Builder builder() {
@@ -146,10 +175,17 @@ public final class Simulator implements AutoCloseable {
         return services.journal();
     }
 
-    /**
-     * Empties the state and applies the seed again (its fault rules included; the journal is emptied), as
-     * {@code POST /_hubsim/reset} does.
-     */
+    /** The webhooks: configuration, the delivery log and the callbacks received. */
+    public Webhooks webhooks() {
+        return services.webhooks();
+    }
+
+    /** The scan results per image digest that the vulnerability endpoints serve. */
+    public Vulnerabilities vulnerabilities() {
+        return services.vulnerabilities();
+    }
+
+    /** Empties the state and applies the seed again, as {@code POST /_hubsim/reset} does. */
     public void reset() {
         services.reset().run();
     }
@@ -158,6 +194,7 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        services.webhooks().close();
         server.stop();
         services.registry().saveAll();
         deleteTemporaryStorage(temporaryStorage);
@@ -196,6 +233,8 @@ public final class Simulator implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofMinutes(5);
         private boolean privateByDefault;
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
+        private DeliveryPolicy webhookDelivery = DeliveryPolicy.DEFAULT;
+        private long hubApiRateLimit = HubApiRateLimiter.DEFAULT_PER_MINUTE;
 
         private Builder() {
         }
@@ -278,6 +317,18 @@ public final class Simulator implements AutoCloseable {
                 throw new IllegalArgumentException("the journal must hold at least one entry, got " + journalCapacity);
             }
             this.journalCapacity = journalCapacity;
+            return this;
+        }
+
+        /** How webhooks are retried (default {@link DeliveryPolicy#DEFAULT}: 4 attempts, backoff 1 s doubling, 10 s timeout). */
+        public Builder webhookDelivery(DeliveryPolicy webhookDelivery) {
+            this.webhookDelivery = webhookDelivery;
+            return this;
+        }
+
+        /** Hub API requests allowed per minute per client (default {@value HubApiRateLimiter#DEFAULT_PER_MINUTE}). */
+        public Builder hubApiRateLimit(long requestsPerMinute) {
+            this.hubApiRateLimit = requestsPerMinute;
             return this;
         }
 

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The CNCF reference registry (Debian package {@code docker-registry}) started on a free loopback port with
  * filesystem storage in a temporary directory and deletes enabled; stopped (and its process waited for) on close.
+ * Shared with other modules' tests through the core test jar.
  */
-final class DistributionRegistry implements AutoCloseable {
-    private static final Path BINARY = Path.of("/usr/bin/docker-registry");
+public final class DistributionRegistry implements AutoCloseable {
+    /** Where Debian installs it. */
+    public static final Path BINARY = Path.of("/usr/bin/docker-registry");
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
     private final Process process;
@@ -30,7 +32,7 @@ final class DistributionRegistry implements AutoCloseable {
     }
 
     /** Starts it, or skips the test loudly when the package is not installed. */
-    static DistributionRegistry start(Path directory) throws IOException, InterruptedException {
+    public static DistributionRegistry start(Path directory) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(BINARY), "docker-registry not installed: apt-get install docker-registry");
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -60,7 +62,7 @@ final class DistributionRegistry implements AutoCloseable {
         return registry;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 

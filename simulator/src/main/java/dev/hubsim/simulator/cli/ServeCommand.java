@@ -47,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "left out is unlimited. Default: docker-hub with --auth token, unlimited with --auth none."})
     private RateLimitPolicy rateLimit;
 
+    @Option(names = "--hub-rate-limit", paramLabel = "N", defaultValue = "1000",
+            description = "Hub API requests allowed per minute per client address; more get 429 with Retry-After "
+                    + "(default: ${DEFAULT-VALUE}; Docker Hub does not document its number).")
+    private long hubRateLimit;
+
     @Option(names = "--private-by-default",
             description = "Repositories created by a push start private (default: public, as on Docker Hub).")
     private boolean privateByDefault;
@@ -59,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Seed seed = (seedFile == null ? Seed.EMPTY : Seed.load(seedFile)).withUsers(users);
         Simulator simulator = Simulator.builder().host(host).port(port).storage(storage).auth(auth).seed(seed)
-                .rateLimit(rateLimit).adminToken(adminToken).privateByDefault(privateByDefault).start();
+                .rateLimit(rateLimit).adminToken(adminToken).privateByDefault(privateByDefault).hubApiRateLimit(hubRateLimit).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * hubsim's own admin API under {@code /_hubsim/}: health, the clock ({@code {"advance":"PT6H"}} or
- * {@code {"set":"2026-01-01T00:00:00Z"}}), reset, the fault rules and the request journal. With an admin token every route but health needs
- * {@code Authorization: Bearer <token>}.
+ * {@code {"set":"2026-01-01T00:00:00Z"}}) and reset. With an admin token every route under {@code /_hubsim/} but
+ * health (also those of {@link WebhookRoutes}, {@link VulnerabilityRoutes}, {@link FaultAdminRoutes} and
+ * {@link JournalAdminRoutes}) needs {@code Authorization: Bearer <token>}.
  */
 final class AdminRoutes {
     private final SimulatorServices services;
@@ -28,7 +29,7 @@ final class AdminRoutes {
 
     void register(RoutesConfig routes) {
         routes.before("/_hubsim/*", this::guard);
-        routes.get("/_hubsim/health", ctx -> json(ctx, 200, Map.of("status", "UP")));
+        routes.get("/_hubsim/health", ctx -> Json.reply(ctx, 200, Map.of("status", "UP")));
         routes.get("/_hubsim/clock", this::clock);
         routes.post("/_hubsim/clock", this::moveClock);
         routes.post("/_hubsim/reset", ctx -> {
@@ -46,13 +47,13 @@ final class AdminRoutes {
         String expected = "Bearer " + services.adminToken().get();
         String given = String.valueOf(ctx.header("Authorization"));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            json(ctx, 401, Map.of("message", "the admin API needs Authorization: Bearer <admin token>"));
+            Json.reply(ctx, 401, Map.of("message", "the admin API needs Authorization: Bearer <admin token>"));
             ctx.skipRemainingHandlers();
         }
     }
 
     private void clock(Context ctx) {
-        json(ctx, 200, now());
+        Json.reply(ctx, 200, now());
     }
 
     private void moveClock(Context ctx) throws IOException {
@@ -60,7 +61,7 @@ final class AdminRoutes {
         try {
             body = Json.MAPPER.readTree(ctx.bodyInputStream());
         } catch (IOException e) {
-            json(ctx, 400, Map.of("message", "the body must be JSON: {\"advance\":\"PT6H\"} or {\"set\":\"2026-01-01T00:00:00Z\"}"));
+            Json.reply(ctx, 400, Map.of("message", "the body must be JSON: {\"advance\":\"PT6H\"} or {\"set\":\"2026-01-01T00:00:00Z\"}"));
             return;
         }
         try {
@@ -69,15 +70,15 @@ final class AdminRoutes {
             } else if (body != null && body.hasNonNull("set")) {
                 services.clock().set(Instant.parse(body.get("set").asText()));
             } else {
-                json(ctx, 400, Map.of("message", "give {\"advance\":\"<ISO-8601 duration>\"} or {\"set\":\"<ISO-8601 instant>\"}"));
+                Json.reply(ctx, 400, Map.of("message", "give {\"advance\":\"<ISO-8601 duration>\"} or {\"set\":\"<ISO-8601 instant>\"}"));
                 return;
             }
         } catch (DateTimeParseException e) {
-            json(ctx, 400, Map.of("message", "cannot parse '" + e.getParsedString() + "': use an ISO-8601 duration "
+            Json.reply(ctx, 400, Map.of("message", "cannot parse '" + e.getParsedString() + "': use an ISO-8601 duration "
                     + "such as PT6H or an instant such as 2026-01-01T00:00:00Z"));
             return;
         }
-        json(ctx, 200, now());
+        Json.reply(ctx, 200, now());
     }
 
     private Map<String, Object> now() {

@@ -6,7 +6,9 @@ import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.auth.Authorizer;
 import dev.hubsim.simulator.fault.FaultFilter;
 import dev.hubsim.simulator.journal.JournalFilter;
+import dev.hubsim.simulator.hubapi.HubApi;
 import dev.hubsim.simulator.registry.RegistryException;
+import dev.hubsim.simulator.vulnerability.ScoutMetrics;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
  * The whole HTTP surface of one simulator as a Javalin configuration, in the order requests meet it: the request
  * journal and the faults (servlet filters in front of every route, routes added later included), the
  * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
- * registry, token and admin routes, a 404 envelope for anything else, and one error mapping for every failure.
+ * Hub API, registry, token, admin, webhook and vulnerability routes, a 404 envelope for anything else, and one error
+ * mapping for every failure.
  */
 public final class HubsimRoutes implements Consumer<JavalinConfig> {
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST,
@@ -49,6 +52,8 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         }
         config.routes.beforeMatched(new PullCounting(services.pullLimiter(), services.accounts())::check);
 
+        // The Hub API first: where a path fits both faces, the Hub API wins (see HubApi).
+        new HubApi(services).register(config.routes);
         Routing.add(config.routes, HandlerType.GET, "/v2/", Access.ANY_TOKEN,
                 ctx -> ctx.contentType("application/json").result("{}"));
         Routing.add(config.routes, HandlerType.HEAD, "/v2/", Access.ANY_TOKEN, ctx -> ctx.contentType("application/json"));
@@ -59,6 +64,9 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
         new TokenRoutes(services.accounts(), new Authorizer(services.accounts(), services.registry()), services.tokens(),
                 services.refreshTokens()).register(config.routes);
         new AdminRoutes(services).register(config.routes);
+        new WebhookRoutes(services.webhooks()).register(config.routes);
+        new VulnerabilityRoutes(services.vulnerabilities(), new ScoutMetrics(services.registry(), services.vulnerabilities()),
+                services.accounts(), services.auth()).register(config.routes);
         for (HandlerType method : METHODS) {
             config.routes.addHttpHandler(method, "/*", ctx -> {
                 throw RegistryException.of(RegistryErrorCode.UNSUPPORTED, "no such endpoint: " + ctx.method() + " "
@@ -66,6 +74,7 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
             });
         }
         config.routes.exception(RegistryException.class, ErrorEnvelope::write);
+        config.routes.exception(AdminException.class, AdminException::write);
         config.routes.exception(UncheckedIOException.class, ErrorEnvelope::clientGone);
         config.routes.exception(Exception.class, ErrorEnvelope::unexpected);
     }

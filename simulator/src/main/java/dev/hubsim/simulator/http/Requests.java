@@ -12,7 +12,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** Reading the parts of a registry request that several routes share. */
-final class Requests {
+public final class Requests {
     private Requests() {
     }
 
@@ -76,7 +76,7 @@ final class Requests {
     }
 
     /** The scheme and authority this request was addressed to, for absolute {@code Location} headers. */
-    static String origin(Context ctx) {
+    public static String origin(Context ctx) {
         String host = ctx.header("Host");
         if (host == null || host.isBlank()) {
             host = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();

@@ -6,7 +6,6 @@ import io.github.bucket4j.TimeMeter;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,19 +61,5 @@ public final class PullRateLimiter {
     /** The outcome for one request: the limit, whether it may go on, what remains, and how long to wait if not. */
     public record Decision(PullLimit limit, boolean allowed, long remaining, Duration retryAfter, String source,
                            boolean authenticated) {
-    }
-
-    /** Bucket4j's time, read from the simulator's clock. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

@@ -11,13 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hubsim.core.manifest.Platform;
+import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.simulator.auth.Accounts;
 import dev.hubsim.simulator.auth.PatScope;
 import dev.hubsim.simulator.auth.Plan;
 import dev.hubsim.simulator.fault.FaultRule;
 import dev.hubsim.simulator.fault.FaultRuleJson;
+import dev.hubsim.simulator.auth.TotpSecret;
 import dev.hubsim.simulator.registry.RegistryState;
+import dev.hubsim.simulator.vulnerability.Vulnerabilities;
+import dev.hubsim.simulator.vulnerability.Vulnerability;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,20 +29,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a fresh simulator holds: users (with passwords, plans and personal access tokens), organisations,
- * repositories with their privacy, and synthetic images generated deterministically from their description.
- * and fault rules ({@code faults:}, each as the admin API takes it, see {@link FaultRuleJson}).
+ * What a fresh simulator holds: users (with passwords, plans, personal access tokens and two-factor secrets),
+ * organisations, repositories with their privacy and descriptions, synthetic images generated deterministically from
+ * their description, webhooks, image scan results and fault rules ({@code faults:}, each as the admin API takes it,
+ * see {@link FaultRuleJson}).
  * Read from a YAML or JSON file ({@code --seed}) and from {@code --user NAME:PASSWORD}; applied at start and
  * after every reset. {@code toString()} never shows a password or token.
  */
 public record Seed(List<User> users, @JsonAlias("organizations") List<Organisation> organisations,
-                   List<Repository> repositories, List<Image> images,
+                   List<Repository> repositories, List<Image> images, List<Webhook> webhooks,
+                   List<Scan> vulnerabilities,
                    @JsonDeserialize(contentUsing = FaultRuleJson.Deserializer.class) List<FaultRule> faults) {
     public static final Seed EMPTY = new Seed(List.of(), List.of(), List.of(), List.of());
-    private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens");
+    private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens", "totp_secret");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -47,12 +54,14 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
         images = images == null ? List.of() : List.copyOf(images);
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
         faults = faults == null ? List.of() : List.copyOf(faults);
     }
 
-    /** A seed without fault rules. */
+    /** A seed of accounts, repositories and images only. */
     public Seed(List<User> users, List<Organisation> organisations, List<Repository> repositories, List<Image> images) {
-        this(users, organisations, repositories, images, List.of());
+        this(users, organisations, repositories, images, List.of(), List.of(), List.of());
     }
 
     /** Reads a seed file (YAML, of which JSON is a subset); the message of a bad one names the file and the problem. */
@@ -110,6 +119,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         for (User user : users) {
             planOf(user);
             user.tokens().forEach(Token::scope);
+            user.totp();
         }
         for (Image image : images) {
             if (ImageReference.parse(image.reference()).digest() != null) {
@@ -117,6 +127,16 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             }
             image.platforms().forEach(Platform::parse);
             image.layers().forEach(ByteSize::parse);
+        }
+        webhooks.forEach(Webhook::toWebhook);
+        for (Scan scan : vulnerabilities) {
+            if (scan.image() == null) {
+                throw new IllegalArgumentException("a vulnerabilities entry needs an image: a reference such as "
+                        + "acme/web:1.0 or a digest");
+            }
+            if (!Digest.isValid(scan.image())) {
+                ImageReference.parse(scan.image());
+            }
         }
         Set<String> faultIds = new HashSet<>();
         for (FaultRule fault : faults) {
@@ -150,7 +170,7 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             }
             more.add(new User(pair.substring(0, colon), pair.substring(colon + 1), null, false, List.of()));
         }
-        return new Seed(more, organisations, repositories, images, faults);
+        return new Seed(more, organisations, repositories, images, webhooks, vulnerabilities, faults);
     }
 
     /** Puts everything into the state: accounts first, then repositories, then images. */
@@ -160,31 +180,80 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
             for (Token token : user.tokens()) {
                 accounts.addToken(user.name(), token.token(), token.scope(), token.label() == null ? "seeded" : token.label());
             }
+            if (user.totpSecret() != null) {
+                accounts.enableTotp(user.name(), user.totp());
+            }
         }
         for (Organisation organisation : organisations) {
             accounts.addOrganisation(organisation.name(), Set.copyOf(organisation.members()));
         }
         for (Repository repository : repositories) {
             registry.setPrivate(repository.name(), repository.isPrivate());
+            if (repository.description() != null || repository.fullDescription() != null) {
+                registry.describeRepository(repository.name(), Objects.requireNonNullElse(repository.description(), ""),
+                        Objects.requireNonNullElse(repository.fullDescription(), ""));
+            }
         }
         for (Image image : images) {
             SyntheticImage.push(registry, ImageReference.parse(image.reference()), image);
         }
     }
 
+    /** The seeded webhooks, as the simulator configures them. */
+    public List<dev.hubsim.simulator.webhook.Webhook> webhookConfigurations() {
+        return webhooks.stream().map(Webhook::toWebhook).toList();
+    }
+
+    /**
+     * Stores the seeded scan results; call after {@link #apply}, since an image named by tag must be in the registry.
+     *
+     * @throws IllegalArgumentException when a tag names no image
+     */
+    public void applyScans(Vulnerabilities scans) {
+        for (Scan scan : vulnerabilities) {
+            try {
+                scans.set(scan.image(), scan.vulnerabilities());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("seeded vulnerabilities of " + scan.image() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "Seed[" + users.size() + " users, " + organisations.size() + " organisations, " + repositories.size()
-                + " repositories, " + images.size() + " images, " + faults.size() + " faults]";
+                + " repositories, " + images.size() + " images, " + webhooks.size() + " webhooks, "
+                + vulnerabilities.size() + " scanned images, " + faults.size() + " faults]";
     }
 
-    /** A user; plan is free, pro, team or business. */
-    public record User(String name, String password, String plan, boolean catalog, List<Token> tokens) {
+    /**
+     * A user; plan is free, pro, team or business; {@code totp_secret} (base32) turns on two-factor authentication,
+     * so that logging in to the Hub API with the password needs a TOTP code.
+     */
+    public record User(String name, String password, String plan, boolean catalog, List<Token> tokens,
+                       @JsonProperty("totp_secret") String totpSecret) {
         public User {
             if (name == null || password == null) {
                 throw new IllegalArgumentException("a seeded user needs a name and a password");
             }
             tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        }
+
+        /** A user without two-factor authentication. */
+        public User(String name, String password, String plan, boolean catalog, List<Token> tokens) {
+            this(name, password, plan, catalog, tokens, null);
+        }
+
+        /** The two-factor secret, or null; a malformed one fails naming the user, never the secret. */
+        TotpSecret totp() {
+            if (totpSecret == null) {
+                return null;
+            }
+            try {
+                return TotpSecret.parse(totpSecret);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the totp_secret of user " + name + " is invalid: " + e.getMessage());
+            }
         }
 
         @Override
@@ -214,8 +283,13 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         }
     }
 
-    /** A repository, public unless {@code private: true}. */
-    public record Repository(String name, @JsonProperty("private") boolean isPrivate) {
+    /** A repository, public unless {@code private: true}, with optional Hub descriptions. */
+    public record Repository(String name, @JsonProperty("private") boolean isPrivate, String description,
+                             @JsonProperty("full_description") String fullDescription) {
+        /** A repository without descriptions. */
+        public Repository(String name, boolean isPrivate) {
+            this(name, isPrivate, null, null);
+        }
     }
 
     /**
@@ -226,6 +300,23 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
         public Image {
             platforms = platforms == null || platforms.isEmpty() ? List.of("linux/amd64") : List.copyOf(platforms);
             layers = layers == null || layers.isEmpty() ? List.of("1MB") : List.copyOf(layers);
+        }
+    }
+
+    /** A repository's webhook: a name and the URL its push payloads are POSTed to. */
+    public record Webhook(String repository, String name, String url) {
+        dev.hubsim.simulator.webhook.Webhook toWebhook() {
+            return dev.hubsim.simulator.webhook.Webhook.of(repository, name, url);
+        }
+    }
+
+    /**
+     * The scan results of an image: a reference ({@code acme/web:1.0}, resolved once the seed's images are pushed)
+     * or a digest, and its vulnerabilities ({@code id, severity, cvss, package, installed_version, fixed_version}).
+     */
+    public record Scan(String image, List<Vulnerability> vulnerabilities) {
+        public Scan {
+            vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
         }
     }
 }

@@ -59,12 +59,12 @@ class AccountsTest {
     void anAccessTokenIsUsableOnlyWhileActiveAndUnexpired() {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
         AccessToken token = new AccessToken("id", "l", PatScope.READ, PasswordHash.of("dckr_pat_x"), true, now,
-                now.plus(Duration.ofDays(1)));
+                now.plus(Duration.ofDays(1)), "", "", null);
 
         assertThat(token.usableAt(now)).isTrue();
         assertThat(token.usableAt(now.plus(Duration.ofDays(1)))).isFalse();
-        assertThat(new AccessToken("id", "l", PatScope.READ, PasswordHash.of("x"), false, now, null).usableAt(now)).isFalse();
-        assertThat(new AccessToken("id", "l", PatScope.READ, PasswordHash.of("x"), true, now, null)
+        assertThat(new AccessToken("id", "l", PatScope.READ, PasswordHash.of("x"), false, now, null, "", "", null).usableAt(now)).isFalse();
+        assertThat(new AccessToken("id", "l", PatScope.READ, PasswordHash.of("x"), true, now, null, "", "", null)
                 .usableAt(now.plus(Duration.ofDays(10_000)))).isTrue();
     }
 

@@ -198,8 +198,8 @@ class SecretsStayOutOfLogsTest {
         Account alice = accounts.user("alice").orElseThrow();
         TokenService tokens = new TokenService(clock, Hub.SERVICE, Duration.ofMinutes(5));
         TokenService.IssuedToken issued = tokens.issue(new Principal("alice", PatScope.WRITE), List.of());
-        SimulatorServices services = new SimulatorServices(null, accounts, tokens, null, null, null, AuthMode.TOKEN,
-                Optional.of("admin-secret-Ww31"), null, null, () -> { });
+        SimulatorServices services = new SimulatorServices(null, accounts, tokens, null, null, null, null, null, null,
+                AuthMode.TOKEN, Optional.of("admin-secret-Ww31"), null, null, () -> { });
 
         List<String> shown = new ArrayList<>(List.of(seed.toString(), alice.toString(), pat.toString(),
                 PasswordHash.of(Hub.ALICE_PASSWORD).toString(), services.toString(), issued.toString(),

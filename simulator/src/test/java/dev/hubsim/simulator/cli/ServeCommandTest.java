@@ -49,7 +49,7 @@ class ServeCommandTest {
         assertThat(help.exitCode()).isZero();
         List<OptionSpec> options = HubsimCommand.commandLine().getSubcommands().get("serve").getCommandSpec().options();
         assertThat(options).extracting(OptionSpec::longestName).contains("--host", "--port", "--storage", "--auth",
-                "--user", "--seed", "--rate-limit", "--admin-token", "--help", "--version");
+                "--user", "--seed", "--rate-limit", "--hub-rate-limit", "--admin-token", "--help", "--version");
         for (OptionSpec option : options) {
             assertThat(help.out()).as(option.longestName()).contains(option.longestName());
             assertThat(option.description()).as("%s has a description", option.longestName()).isNotEmpty();
@@ -63,6 +63,8 @@ class ServeCommandTest {
     @CsvSource(delimiter = '|', textBlock = """
             bad rate limit      | serve --rate-limit anonymous=3/1x     | invalid pull limit '3/1x'
             bad rate limit name | serve --rate-limit lots               | invalid rate limit 'lots'
+            bad hub rate limit  | serve --port 0 --hub-rate-limit 0     | at least 1 request per minute
+            hub limit not a number | serve --hub-rate-limit many        | --hub-rate-limit
             bad auth            | serve --auth bogus                    | --auth
             unknown option      | serve --bogus                         | --bogus
             bad port            | serve --port eighty                   | --port
