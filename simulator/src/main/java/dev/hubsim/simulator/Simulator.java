@@ -185,6 +185,11 @@ public final class Simulator implements AutoCloseable {
         return services.vulnerabilities();
     }
 
+    /** Replaces the pull limits while running; every quota starts afresh. */
+    public void rateLimit(RateLimitPolicy policy) {
+        services.pullLimiter().setPolicy(policy);
+    }
+
     /** Empties the state and applies the seed again, as {@code POST /_hubsim/reset} does. */
     public void reset() {
         services.reset().run();

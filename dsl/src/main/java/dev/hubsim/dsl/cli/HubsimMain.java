@@ -1,0 +1,24 @@
+package dev.hubsim.dsl.cli;
+
+import dev.hubsim.simulator.cli.HubsimCommand;
+import picocli.CommandLine;
+
+/** The {@code hubsim} command line with the DSL: the simulator's commands ({@code serve}, ...) plus {@code run}. */
+public final class HubsimMain {
+    private HubsimMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@link #main} runs it. */
+    static CommandLine commandLine() {
+        CommandLine command = HubsimCommand.commandLine();
+        command.addSubcommand(new CommandLine(new RunCommand(System.getenv()))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(command.getParameterExceptionHandler())
+                .setExecutionExceptionHandler(command.getExecutionExceptionHandler()));
+        return command;
+    }
+}
