@@ -53,7 +53,8 @@ public final class DockerHubSpec {
     public void login(Map<String, ?> args) {
         checkKeys("login", args, Set.of("user", "password", "token"));
         if (args.containsKey("password") == args.containsKey("token")) {
-            throw new DslException("login takes either password: or token:, not " + (args.containsKey("token") ? "both" : "neither"));
+            throw new DslException(args.containsKey("token") ? "login takes password: or token:, not both"
+                    : "login needs password: or token:");
         }
         Object secret = args.containsKey("token") ? args.get("token") : args.get("password");
         login(args.get("user") == null ? null : args.get("user").toString(), secret == null ? null : secret.toString());

@@ -1,6 +1,7 @@
 package dev.hubsim.dsl.cli;
 
 import dev.hubsim.simulator.cli.HubsimCommand;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The {@code hubsim} command line with the DSL: the simulator's commands ({@code serve}, ...) plus {@code run}. */
@@ -9,13 +10,13 @@ public final class HubsimMain {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
     }
 
-    /** The command line as {@link #main} runs it. */
-    static CommandLine commandLine() {
+    /** The command line as {@link #main} runs it, {@code run} reading this environment. */
+    static CommandLine commandLine(Map<String, String> environment) {
         CommandLine command = HubsimCommand.commandLine();
-        command.addSubcommand(new CommandLine(new RunCommand(System.getenv()))
+        command.addSubcommand(new CommandLine(new RunCommand(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(command.getParameterExceptionHandler())
                 .setExecutionExceptionHandler(command.getExecutionExceptionHandler()));
