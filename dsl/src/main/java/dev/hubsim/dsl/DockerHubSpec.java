@@ -92,7 +92,7 @@ public final class DockerHubSpec {
     /** Pushes a built image to another reference. */
     public PushedImage push(BuiltImage image, String target) {
         ImageReference reference = reference(target);
-        return transfer("push " + reference.fullName(), progress -> context.client().images()
+        return transfer("push " + display(reference), progress -> context.client().images()
                 .push(image.layout(), image.name(), reference, PushOptions.defaults().withListener(progress)), reference);
     }
 
@@ -117,7 +117,7 @@ public final class DockerHubSpec {
             options = options.withPlatform(platform(args.get("platform").toString()));
         }
         PullOptions chosen = options;
-        return transfer("pull " + parsed.fullName(), progress -> context.client().images()
+        return transfer("pull " + display(parsed), progress -> context.client().images()
                 .pull(parsed, directory, chosen.withListener(progress)), parsed);
     }
 
@@ -234,11 +234,15 @@ public final class DockerHubSpec {
             return operation.get();
         } catch (RegistryErrorException e) {
             if (e.has(RegistryErrorCode.MANIFEST_UNKNOWN) || e.has(RegistryErrorCode.NAME_UNKNOWN)) {
-                throw new DslException("no such image: " + reference.repository()
-                        + (reference.digest() != null ? "@" + reference.digest() : ":" + reference.tag()), e);
+                throw new DslException("no such image: " + display(reference), e);
             }
             throw e;
         }
+    }
+
+    /** A reference as people write it: {@code alice/app:1} or {@code alice/app@sha256:...}. */
+    static String display(ImageReference reference) {
+        return reference.repository() + (reference.digest() != null ? "@" + reference.digest() : ":" + reference.tag());
     }
 
     static ImageReference reference(String text) {

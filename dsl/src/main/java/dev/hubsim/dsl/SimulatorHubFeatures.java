@@ -22,7 +22,7 @@ final class SimulatorHubFeatures implements HubFeatures {
 
     @Override
     public VulnerabilityReport vulnerabilities(ImageReference image) {
-        String name = image.repository() + (image.digest() != null ? "@" + image.digest() : ":" + image.tag());
+        String name = DockerHubSpec.display(image);
         var digest = simulator.vulnerabilities().resolve(name)
                 .orElseThrow(() -> new DslException("no such image: " + name));
         ScanReport report = simulator.vulnerabilities().of(digest)
