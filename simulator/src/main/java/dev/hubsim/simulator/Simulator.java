@@ -194,6 +194,11 @@ public final class Simulator implements AutoCloseable {
         return services.mirror();
     }
 
+    /** Replaces the pull limits while running; every quota starts afresh. */
+    public void rateLimit(RateLimitPolicy policy) {
+        services.pullLimiter().setPolicy(policy);
+    }
+
     /** Empties the state and applies the seed again, as {@code POST /_hubsim/reset} does. */
     public void reset() {
         services.reset().run();

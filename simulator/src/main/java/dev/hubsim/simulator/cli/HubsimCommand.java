@@ -18,8 +18,11 @@ public final class HubsimCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line as {@link #main} runs it: enum values in any case, every usage error one line and status 2. */
-    static CommandLine commandLine() {
+    /**
+     * The command line as {@link #main} runs it: enum values in any case, every usage error one line and status 2.
+     * Other modules add their subcommands to it (the DSL's {@code run}).
+     */
+    public static CommandLine commandLine() {
         UsageErrors usageErrors = new UsageErrors();
         return new CommandLine(new HubsimCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)

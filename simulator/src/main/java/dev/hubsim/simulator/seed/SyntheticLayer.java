@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * A layer generated on the fly: an uncompressed tar holding one file of pseudo-random bytes from a fixed seed, so
  * the same description always gives the same digest, and a layer of any size costs no memory.
  */
-final class SyntheticLayer extends InputStream {
+public final class SyntheticLayer extends InputStream {
     private static final int BLOCK = 512;
 
     private final byte[] header;
@@ -20,7 +20,8 @@ final class SyntheticLayer extends InputStream {
     private long word;
     private int wordBytesLeft;
 
-    SyntheticLayer(String fileName, long contentLength, long seed) {
+    /** A tar of one file {@code fileName} holding {@code contentLength} bytes generated from {@code seed}. */
+    public SyntheticLayer(String fileName, long contentLength, long seed) {
         this.header = tarHeader(fileName, contentLength);
         this.contentLength = contentLength;
         long paddedContent = (contentLength + BLOCK - 1) / BLOCK * BLOCK;
@@ -35,7 +36,7 @@ final class SyntheticLayer extends InputStream {
     }
 
     /** The length of the whole tar. */
-    long length() {
+    public long length() {
         return totalLength;
     }
 
