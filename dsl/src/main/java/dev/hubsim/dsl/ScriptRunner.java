@@ -83,7 +83,8 @@ public final class ScriptRunner {
                         started = Simulator.builder().auth(AuthMode.TOKEN)
                                 .seed(Seed.EMPTY.withUsers(List.of(MOCK_USER + ":" + password))).start();
                         used = started;
-                        base = DockerHubClient.builder().baseUrl(started.baseUri().toString())
+                        // The client keeps the simulator's time, so `clock.advance` also ends its rate-limit window.
+                        base = DockerHubClient.builder().baseUrl(started.baseUri().toString()).clock(started.clock())
                                 .credentials(MOCK_USER, SecretString.of(password)).httpClient(http).build();
                     } else {
                         base = (client != null ? client.newBuilder()
