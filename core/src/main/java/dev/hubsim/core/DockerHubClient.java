@@ -240,7 +240,9 @@ public final class DockerHubClient {
             this.config = other.config;
             this.clock = other.clock;
             this.baseHttp = other.baseHttp;
-            this.meters = other.meters;
+            // The default registry records nothing; a fresh one keeps the new client's gauges from clashing with these.
+            this.meters = other.meters instanceof CompositeMeterRegistry composite && composite.getRegistries().isEmpty()
+                    ? new CompositeMeterRegistry() : other.meters;
             this.observations = other.observations;
             this.retry = other.retry;
             this.throttlePermits = other.throttlePermits;
