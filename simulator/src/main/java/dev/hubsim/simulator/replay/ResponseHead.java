@@ -1,0 +1,36 @@
+package dev.hubsim.simulator.replay;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the status and headers of a forwarded or recorded answer to the client: URLs rewritten to point at hubsim,
+ * hop-by-hop headers and {@code Content-Length} left out (the caller sets the length from the body it sends).
+ */
+final class ResponseHead {
+    private ResponseHead() {
+    }
+
+    static void write(HttpServletResponse response, int status, Map<String, List<String>> headers,
+                      UrlRewriter rewriter, String base) {
+        response.setStatus(status);
+        // Javalin's default content type must not stand in for a missing one
+        response.setContentType(null);
+        headers.forEach((name, values) -> {
+            if (Forwarder.HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) || name.startsWith(":")) {
+                return;
+            }
+            for (int i = 0; i < values.size(); i++) {
+                String value = rewriter.rewrite(name, values.get(i), base);
+                if (i == 0) {
+                    response.setHeader(name, value);
+                } else {
+                    response.addHeader(name, value);
+                }
+            }
+        });
+    }
+}
