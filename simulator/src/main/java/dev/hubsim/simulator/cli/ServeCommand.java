@@ -1,17 +1,16 @@
 package dev.hubsim.simulator.cli;
 
-import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.seed.Seed;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code hubsim serve}: runs the simulator in the foreground until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -19,11 +18,8 @@ import java.util.concurrent.CountDownLatch;
                 "When ready it prints one line: hubsim listening on http://HOST:PORT"})
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    private String host;
-
-    @Option(names = "--port", defaultValue = "5000", description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
-    private int port;
+    @Mixin
+    private ListenOptions listen;
 
     @Option(names = "--storage", paramLabel = "DIR",
             description = "Persist blobs and metadata in DIR across restarts (default: a temporary directory removed at exit).")
@@ -58,16 +54,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Seed seed = (seedFile == null ? Seed.EMPTY : Seed.load(seedFile)).withUsers(users);
-        Simulator simulator = Simulator.builder().host(host).port(port).storage(storage).auth(auth).seed(seed)
-                .rateLimit(rateLimit).adminToken(adminToken).privateByDefault(privateByDefault).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "hubsim-shutdown"));
-        System.out.println("hubsim listening on " + simulator.baseUri());
-        System.out.flush();
-        stopped.await();
-        return 0;
+        return Foreground.run(listen.builder().storage(storage).auth(auth).seed(seed)
+                .rateLimit(rateLimit).adminToken(adminToken).privateByDefault(privateByDefault).start());
     }
 }
