@@ -76,7 +76,9 @@ public final class DistributionRegistry implements AutoCloseable {
         Process process = new ProcessBuilder(BINARY.toString(), "--version").redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         process.waitFor();
-        return output.startsWith("docker-registry ") ? output.substring("docker-registry ".length()) : output;
+        // "/usr/bin/docker-registry github.com/docker/distribution 2.8.2+ds1": the program name first
+        int space = output.indexOf(' ');
+        return space < 0 ? output : output.substring(space + 1);
     }
 
     /** E.g. {@code http://127.0.0.1:40123}. */
