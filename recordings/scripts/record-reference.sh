@@ -18,5 +18,6 @@ out="$root/recordings/shipped/distribution-${version%%+*}"
 
 rm -rf "$out"
 cd "$root"
-mvn -B -q -pl simulator -am -Preference-recording test-compile -Dhubsim.reference.out="$out"
+mvn -B -q -pl simulator -am -Ptest-main test-compile \
+  -Dhubsim.main=dev.hubsim.simulator.replay.ReferenceRecording -Dhubsim.arg="$out"
 du -sh "$out"
