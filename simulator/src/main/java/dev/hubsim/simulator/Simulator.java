@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -275,7 +276,7 @@ public final class Simulator implements AutoCloseable {
          * {@link Mode#spy} work on a recording; the options of the mock (auth, seed, rate limit) then do not apply.
          */
         public Builder mode(Mode mode) {
-            this.mode = java.util.Objects.requireNonNull(mode, "mode");
+            this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.hubsim.simulator.replay.RecordReplay;
 import io.javalin.config.RoutesConfig;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ final class RecordingAdminRoutes {
 
     private Map<String, Object> status() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("mode", recordReplay.mode().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        body.put("mode", recordReplay.mode().getClass().getSimpleName().toLowerCase(Locale.ROOT));
         body.put("directory", recordReplay.directory().toString());
         body.put("loaded", recordReplay.loaded());
         body.put("recorded", recordReplay.recorded());

@@ -17,8 +17,9 @@ final class ResponseHead {
     static void write(HttpServletResponse response, int status, Map<String, List<String>> headers,
                       UrlRewriter rewriter, String base) {
         response.setStatus(status);
-        // Javalin's default content type must not stand in for a missing one
+        // neither Javalin's default content type nor the registry's API version header stands in for a missing one
         response.setContentType(null);
+        response.setHeader("Docker-Distribution-API-Version", null);
         headers.forEach((name, values) -> {
             if (Forwarder.HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) || name.startsWith(":")) {
                 return;

@@ -4,6 +4,7 @@ import dev.hubsim.core.auth.AuthChallenge;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,7 @@ final class UrlRewriter {
      * @param base  the origin the client reached hubsim at, e.g. {@code http://127.0.0.1:5000}
      */
     String rewrite(String name, String value, String base) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "location", "content-location" -> url(value, base);
             case "www-authenticate" -> realm(value, base);
             case "link" -> links(value, base);

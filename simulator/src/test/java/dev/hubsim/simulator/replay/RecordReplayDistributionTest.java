@@ -95,6 +95,8 @@ class RecordReplayDistributionTest {
             assertThat(started.status()).isEqualTo(202);
             assertThat(started.header("Location")).startsWith(replay.baseUri() + "/v2/session/app/blobs/uploads/");
             assertThat(started.header("Docker-Upload-UUID")).isNotBlank();
+            assertThat(started.header("Docker-Distribution-API-Version")).isEqualTo("registry/2.0");
+            assertThat(started.header("Content-Type")).as("the registry sent none").isNull();
         }
     }
 
