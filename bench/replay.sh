@@ -67,7 +67,7 @@ verdict() { if awk "BEGIN {exit !($1)}"; then echo PASS; else echo FAIL; fi; }
 load_verdict=$(verdict "$load_ms < 1000")
 rps_verdict=$(verdict "$rps >= 5000")
 answered="$(awk '/requests in/ {print $1}' "$work/wrk.txt")"
-per_cpu=$(awk -v r="$answered" -v c="$cpu_seconds" 'BEGIN {printf "%.0f", c > 0 ? r / c : 0}')
+per_cpu=$(awk -v r="$answered" -v c="$cpu_seconds" 'BEGIN {printf "%.0f", (c > 0 ? r / c : 0)}')
 printf '\nrecording: %s interactions, interactions.json %s bytes; wrk -t%s -c%s -d%ss\n\n' \
   "$interactions" "$json_bytes" "$THREADS" "$CONNECTIONS" "$DURATION"
 printf '| %-44s | %14s | %10s | %-4s |\n' "measure" "result" "target" ""
