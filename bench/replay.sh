@@ -7,13 +7,13 @@
 #   - throughput: wrk -t2 -c16 over all recorded requests in turn, after a warm-up; target >= 5 000 requests/s;
 #     every answer must be 2xx (a miss would be a 404); also requests per CPU-second of the hubsim process, which
 #     says what one core does when the machine is shared (load generator and server on the same cores).
-# Usage: bench/replay.sh          Environment: DURATION=10 (wrk seconds) WARMUP=3 THREADS=2 CONNECTIONS=16
+# Usage: bench/replay.sh          Environment: DURATION=10 (wrk seconds) WARMUP=10 (JIT) THREADS=2 CONNECTIONS=16
 # Exit status: 0 both targets PASS, 1 a target FAILs, 2 the benchmark itself broke. Needs java, mvn and wrk.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-10}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 command -v wrk >/dev/null || { echo "replay.sh: wrk not found" >&2; exit 2; }

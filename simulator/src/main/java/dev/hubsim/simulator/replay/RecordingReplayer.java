@@ -69,6 +69,8 @@ final class RecordingReplayer implements Handler {
 
     /** Reads what the client sends (an upload's bytes) so it is not cut off mid-request by the answer. */
     private static void drain(Context ctx) throws IOException {
-        ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+        if (ctx.req().getContentLengthLong() > 0 || ctx.req().getHeader("Transfer-Encoding") != null) {
+            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+        }
     }
 }
