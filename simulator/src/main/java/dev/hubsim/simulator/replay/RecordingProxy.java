@@ -24,10 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Record mode's handler (and spy mode's for what the recording lacks): forwards the request to its upstream, streams
  * the answer to the client with its URLs pointed at hubsim, and tees both bodies into the recording. The interaction
- * is appended, scrubbed, once the client has the whole answer; the recording keeps the upstream's own headers.
+ * is appended, scrubbed, just before the client gets the answer's last bytes; the recording keeps the upstream's own
+ * headers.
  */
 final class RecordingProxy implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingProxy.class);
+    private static final int BUFFER = 64 * 1024;
 
     private final Forwarder forwarder;
     private final UrlRewriter rewriter;
@@ -59,16 +61,36 @@ final class RecordingProxy implements Handler {
         try (InputStream in = answer.body()) {
             ResponseHead.write(response, answer.statusCode(), answer.headers().map(), rewriter, IncomingRequest.base(request));
             answer.headers().firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
-            OutputStream out = receivedBody.tee(response.getOutputStream());
-            in.transferTo(out);
-            out.close();
+            relay(in, receivedBody, response.getOutputStream(), () -> append(new Interaction(
+                    new RecordedRequest(incoming.method(), incoming.path(), incoming.query(), incoming.headers(), sentBody),
+                    RecordedResponse.of(answer.statusCode(), answer.headers().map(), receivedBody.body()))));
         } catch (IOException e) {
             receivedBody.discard();
             throw e;
         }
-        append(new Interaction(
-                new RecordedRequest(incoming.method(), incoming.path(), incoming.query(), incoming.headers(), sentBody),
-                RecordedResponse.of(answer.statusCode(), answer.headers().map(), receivedBody.body())));
+    }
+
+    /**
+     * Copies the upstream's body into the recording and to the client, holding the client's last bytes back until the
+     * interaction is appended: a client never sees an answer end before it is in the recording, so its next request
+     * is recorded after it, and a recorder stopped right after an answer still holds it.
+     */
+    private static void relay(InputStream in, BodyCapture capture, OutputStream client, Runnable appendInteraction)
+            throws IOException {
+        byte[] held = new byte[BUFFER];
+        byte[] next = new byte[BUFFER];
+        int heldLength = 0;
+        for (int n; (n = in.read(next)) >= 0; ) {
+            capture.write(next, 0, n);
+            client.write(held, 0, heldLength);
+            byte[] swap = held;
+            held = next;
+            next = swap;
+            heldLength = n;
+        }
+        capture.close();
+        appendInteraction.run();
+        client.write(held, 0, heldLength);
     }
 
     /** Interactions recorded since start. */

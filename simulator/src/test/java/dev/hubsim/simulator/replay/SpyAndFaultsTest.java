@@ -101,6 +101,7 @@ class SpyAndFaultsTest {
             assertThat(faulted.errorCode()).isEqualTo("UNAVAILABLE");
             assertThat(replayed.status()).isEqualTo(200);
             assertThat(replayed.body()).isEqualTo(V1.bytes());
+            assertThat(replayed.header("Content-Length")).isEqualTo(Integer.toString(V1.bytes().length));
             assertThat(replay.journal().entries()).extracting(JournalEntry::status).containsExactly(503, 200);
             assertThat(replay.journal().entries().get(0).fault()).isNotNull();
             assertThat(replay.journal().entries().get(0).time()).isAfterOrEqualTo(before.plus(Duration.ofHours(6)));
