@@ -14,6 +14,9 @@ import dev.hubsim.simulator.ratelimit.HubApiRateLimiter;
 import dev.hubsim.simulator.ratelimit.PullRateLimiter;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.registry.RegistryState;
+import dev.hubsim.simulator.replay.Mode;
+import dev.hubsim.simulator.replay.RecordReplay;
+import dev.hubsim.simulator.replay.ReplayMisses;
 import dev.hubsim.simulator.seed.Seed;
 import dev.hubsim.simulator.storage.FileTrees;
 import dev.hubsim.simulator.vulnerability.Vulnerabilities;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A running hubsim: the fake Docker Hub on one port. Build with {@link #builder()}, stop with {@link #close()}.
  * By default it behaves like Docker Hub (token auth, Docker Hub's pull limits) and keeps blobs in a temporary
- * directory that is removed on close.
+ * directory that is removed on close. In another {@link Mode} it records, replays or spies on a recording instead.
  */
 public final class Simulator implements AutoCloseable {
     private final Javalin server;
@@ -46,12 +50,17 @@ public final class Simulator implements AutoCloseable {
     private final Path temporaryStorage;
     private final ScheduledExecutorService housekeeping;
     private final String host;
+    private final Mode mode;
+    private final RecordReplay recordReplay;
 
-    private Simulator(String host, Javalin server, SimulatorServices services, Path temporaryStorage) {
+    private Simulator(String host, Javalin server, SimulatorServices services, Path temporaryStorage, Mode mode,
+                      RecordReplay recordReplay) {
         this.host = host;
         this.server = server;
         this.services = services;
         this.temporaryStorage = temporaryStorage;
+        this.mode = mode;
+        this.recordReplay = recordReplay;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hubsim-housekeeping");
             thread.setDaemon(true);
@@ -64,13 +73,17 @@ public final class Simulator implements AutoCloseable {
     private static Simulator start(Builder builder) {
         Path temporaryStorage = builder.storage == null ? createTemporaryDirectory() : null;
         SimulatorServices services = null;
+        RecordReplay recordReplay = null;
         try {
-            services = services(builder, temporaryStorage);
+            VirtualClock clock = new VirtualClock(builder.baseClock);
+            recordReplay = builder.mode instanceof Mode.Mock ? null : RecordReplay.open(builder.mode, clock);
+            services = services(builder, temporaryStorage, clock, recordReplay);
             SimulatorServices wired = services;
+            RecordReplay face = recordReplay;
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
-                new HubsimRoutes(wired).accept(config);
+                new HubsimRoutes(wired, face).accept(config);
             });
             try {
                 server.start(builder.host, builder.port);
@@ -78,20 +91,23 @@ public final class Simulator implements AutoCloseable {
                 throw new IllegalStateException("cannot listen on " + builder.host + ":" + builder.port
                         + ": the address is in use or not available", e);
             }
-            Simulator simulator = new Simulator(builder.host, server, services, temporaryStorage);
+            Simulator simulator = new Simulator(builder.host, server, services, temporaryStorage, builder.mode, recordReplay);
             services.webhooks().setCallbackBase(simulator.baseUri());
             return simulator;
         } catch (RuntimeException e) {
             if (services != null) {
                 services.webhooks().close();
             }
+            if (recordReplay != null) {
+                recordReplay.close();
+            }
             deleteTemporaryStorage(temporaryStorage);
             throw e;
         }
     }
 
-    private static SimulatorServices services(Builder builder, Path temporaryStorage) {
-        VirtualClock clock = new VirtualClock(builder.baseClock);
+    private static SimulatorServices services(Builder builder, Path temporaryStorage, VirtualClock clock,
+                                              RecordReplay recordReplay) {
         RegistryState registry = builder.storage == null
                 ? RegistryState.inMemory(temporaryStorage, clock, builder.uploadTimeout)
                 : RegistryState.persistent(builder.storage, clock, builder.uploadTimeout);
@@ -127,6 +143,9 @@ public final class Simulator implements AutoCloseable {
             journal.clear();
             mirror.ifPresent(Mirror::reset);
             apply.run();
+            if (recordReplay != null) {
+                recordReplay.reset();
+            }
         };
         try {
             apply.run();
@@ -199,17 +218,33 @@ public final class Simulator implements AutoCloseable {
         services.pullLimiter().setPolicy(policy);
     }
 
+    /** What this simulator answers with: the mock, or a recording being recorded, replayed or spied on. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /**
+     * The requests a replay could not answer from its recording ({@link ReplayMisses#verifyNone()} fails a test on
+     * them); empty in the other modes.
+     */
+    public ReplayMisses replayMisses() {
+        return recordReplay == null ? ReplayMisses.none() : recordReplay.misses();
+    }
+
     /** Empties the state and applies the seed again, as {@code POST /_hubsim/reset} does. */
     public void reset() {
         services.reset().run();
     }
 
-    /** Stops the server and removes temporary storage. */
+    /** Stops the server, completes a recording being written and removes temporary storage. */
     @Override
     public void close() {
         housekeeping.shutdownNow();
         services.webhooks().close();
         server.stop();
+        if (recordReplay != null) {
+            recordReplay.close();
+        }
         services.registry().saveAll();
         deleteTemporaryStorage(temporaryStorage);
     }
@@ -250,8 +285,18 @@ public final class Simulator implements AutoCloseable {
         private DeliveryPolicy webhookDelivery = DeliveryPolicy.DEFAULT;
         private long hubApiRateLimit = HubApiRateLimiter.DEFAULT_PER_MINUTE;
         private MirrorSettings mirror;
+        private Mode mode = Mode.mock();
 
         private Builder() {
+        }
+
+        /**
+         * What to answer with (default {@link Mode#mock()}): {@link Mode#record}, {@link Mode#replay} or
+         * {@link Mode#spy} work on a recording; the options of the mock (auth, seed, rate limit) then do not apply.
+         */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
         }
 
         /** The address to bind (default 127.0.0.1). */

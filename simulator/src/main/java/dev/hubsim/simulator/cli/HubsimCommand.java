@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A faithful stand-in for Docker Hub, for tests.",
-        subcommands = {ServeCommand.class, MirrorCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, RecordCommand.class, ReplayCommand.class, SpyCommand.class,
+                MirrorCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class HubsimCommand implements Runnable {
 
     @CommandLine.Spec

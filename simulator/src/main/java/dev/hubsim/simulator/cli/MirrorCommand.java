@@ -59,7 +59,7 @@ final class MirrorCommand implements Callable<Integer> {
         if (hasUser) {
             settings = settings.withCredentials(upstreamUser, SecretString.of(upstreamPassword));
         }
-        return ListenOptions.runUntilStopped(listen.builder().storage(storage).auth(AuthMode.NONE).mirrorOf(settings).start());
+        return Foreground.run(listen.builder().storage(storage).auth(AuthMode.NONE).mirrorOf(settings).start());
     }
 
     /** Reads an ISO-8601 duration such as {@code PT5M}. */

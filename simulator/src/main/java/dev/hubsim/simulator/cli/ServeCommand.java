@@ -1,6 +1,5 @@
 package dev.hubsim.simulator.cli;
 
-import dev.hubsim.simulator.Simulator;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.seed.Seed;
@@ -60,8 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Seed seed = (seedFile == null ? Seed.EMPTY : Seed.load(seedFile)).withUsers(users);
-        Simulator simulator = listen.builder().storage(storage).auth(auth).seed(seed).rateLimit(rateLimit)
-                .adminToken(adminToken).privateByDefault(privateByDefault).hubApiRateLimit(hubRateLimit).start();
-        return ListenOptions.runUntilStopped(simulator);
+        return Foreground.run(listen.builder().storage(storage).auth(auth).seed(seed).rateLimit(rateLimit)
+                .adminToken(adminToken).privateByDefault(privateByDefault).hubApiRateLimit(hubRateLimit).start());
     }
 }

@@ -8,6 +8,7 @@ import dev.hubsim.simulator.fault.FaultFilter;
 import dev.hubsim.simulator.journal.JournalFilter;
 import dev.hubsim.simulator.hubapi.HubApi;
 import dev.hubsim.simulator.registry.RegistryException;
+import dev.hubsim.simulator.replay.RecordReplay;
 import dev.hubsim.simulator.vulnerability.ScoutMetrics;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -24,17 +25,26 @@ import java.util.function.Consumer;
  * journal and the faults (servlet filters in front of every route, routes added later included), the
  * {@code Docker-Distribution-API-Version} header, access control (token mode), the pull rate limit, then the
  * Hub API, registry (as a pull-through cache when the simulator mirrors an upstream), token, admin, webhook and
- * vulnerability routes, a 404 envelope for anything else, and one error
- * mapping for every failure.
+ * vulnerability routes, a 404 envelope for anything else, and one error mapping for every failure. In record, replay
+ * and spy mode a {@link RecordReplay} answers every request outside the admin API instead of the mock's routes; the
+ * filters and the admin API stay the same.
  */
 public final class HubsimRoutes implements Consumer<JavalinConfig> {
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST,
             HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final SimulatorServices services;
+    private final RecordReplay recordReplay;
 
+    /** The mock's routes. */
     public HubsimRoutes(SimulatorServices services) {
+        this(services, null);
+    }
+
+    /** The routes of a simulator in record, replay or spy mode; a null {@code recordReplay} gives the mock's. */
+    public HubsimRoutes(SimulatorServices services, RecordReplay recordReplay) {
         this.services = services;
+        this.recordReplay = recordReplay;
     }
 
     @Override
@@ -48,6 +58,22 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
             handler.addFilter(new FaultFilter(services.faults()), "/*", requests);
         });
         config.routes.before(ctx -> ctx.header("Docker-Distribution-API-Version", "registry/2.0"));
+        if (recordReplay == null) {
+            mockRoutes(config);
+        } else {
+            new AdminRoutes(services).register(config.routes);
+            new RecordingAdminRoutes(recordReplay).register(config.routes);
+            for (HandlerType method : METHODS) {
+                config.routes.addHttpHandler(method, "/*", recordReplay.handler());
+            }
+        }
+        config.routes.exception(RegistryException.class, ErrorEnvelope::write);
+        config.routes.exception(AdminException.class, AdminException::write);
+        config.routes.exception(UncheckedIOException.class, ErrorEnvelope::clientGone);
+        config.routes.exception(Exception.class, ErrorEnvelope::unexpected);
+    }
+
+    private void mockRoutes(JavalinConfig config) {
         // Javalin starts every response as text/plain; an answer without a body has no Content-Type, as in distribution
         config.routes.after(ctx -> {
             String type = ctx.res().getContentType();
@@ -87,9 +113,5 @@ public final class HubsimRoutes implements Consumer<JavalinConfig> {
                         + ctx.path()).withStatus(404);
             });
         }
-        config.routes.exception(RegistryException.class, ErrorEnvelope::write);
-        config.routes.exception(AdminException.class, AdminException::write);
-        config.routes.exception(UncheckedIOException.class, ErrorEnvelope::clientGone);
-        config.routes.exception(Exception.class, ErrorEnvelope::unexpected);
     }
 }

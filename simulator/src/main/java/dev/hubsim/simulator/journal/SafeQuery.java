@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** A query string fit for the journal: the values of parameters that may carry secrets are replaced. */
-final class SafeQuery {
+public final class SafeQuery {
     static final String REDACTED = "REDACTED";
     private static final Set<String> SECRET_NAMES = Set.of("token", "access_token", "refresh_token", "id_token",
             "code", "otp", "totp", "login_2fa_token");
@@ -15,7 +15,7 @@ final class SafeQuery {
     }
 
     /** The raw query with secret values redacted, or null for none. */
-    static String of(String rawQuery) {
+    public static String of(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return null;
         }

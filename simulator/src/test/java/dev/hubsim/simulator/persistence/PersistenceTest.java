@@ -2,6 +2,7 @@ package dev.hubsim.simulator.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubsim.simulator.testing.HubsimProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class PersistenceTest {
         Path storage = work.resolve("storage");
         Image first = Image.random(11, 2);
         Image second = Image.random(12, 1);
-        HubsimProcess before = HubsimProcess.start(storage, work.resolve("logs"));
+        HubsimProcess before = HubsimProcess.serve(storage, work.resolve("logs"));
         try {
             URI base = before.baseUri();
             pushMonolithic(base, "persist/app", first.config);
@@ -70,7 +71,7 @@ class PersistenceTest {
             before.close();
         }
 
-        HubsimProcess after = HubsimProcess.start(storage, work.resolve("logs"));
+        HubsimProcess after = HubsimProcess.serve(storage, work.resolve("logs"));
         try {
             URI base = after.baseUri();
             assertThat(tags(base, "persist/app")).containsExactly("latest", "v1");
@@ -110,7 +111,7 @@ class PersistenceTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<HttpResponse<String>> upload;
         String location;
-        HubsimProcess doomed = HubsimProcess.start(storage, work.resolve("logs"));
+        HubsimProcess doomed = HubsimProcess.serve(storage, work.resolve("logs"));
         try {
             URI base = doomed.baseUri();
             for (Blob blob : committed.blobs()) {
@@ -143,7 +144,7 @@ class PersistenceTest {
         String partialDigest = sha256(Files.readAllBytes(partial));
         String fullDigest = Generated.digest(total);
 
-        HubsimProcess restarted = HubsimProcess.start(storage, work.resolve("logs"));
+        HubsimProcess restarted = HubsimProcess.serve(storage, work.resolve("logs"));
         try {
             URI base = restarted.baseUri();
             for (String digest : List.of(fullDigest, partialDigest)) {

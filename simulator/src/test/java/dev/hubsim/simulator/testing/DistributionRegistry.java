@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * It logs every request it answers, so a test can count what reached it ({@link #requests()}).
  */
 public final class DistributionRegistry implements AutoCloseable {
+    /** What the recordings' metadata calls it. */
+    public static final String SERVER = "docker-registry (CNCF distribution)";
     private static final Path BINARY = Path.of("/usr/bin/docker-registry");
     private static final Duration STARTUP = Duration.ofSeconds(20);
     private static final Pattern ACCESS = Pattern.compile("\"([A-Z]+) (/v2/[^ \"]*) HTTP/1\\.1\"");
@@ -42,10 +44,19 @@ public final class DistributionRegistry implements AutoCloseable {
     /** Starts one with its files under {@code directory}, or skips the test loudly when the package is not installed. */
     public static DistributionRegistry start(Path directory) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(BINARY), "docker-registry not installed: apt-get install docker-registry");
+        return start(directory, 0);
+    }
+
+    /** Starts it in {@code directory} on {@code port} (0: a free one); fails when it is not installed. */
+    public static DistributionRegistry start(Path directory, int port) throws IOException, InterruptedException {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException("docker-registry is not installed: apt-get install docker-registry");
+        }
         Files.createDirectories(directory);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
+        if (port == 0) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
         }
         Path storage = directory.resolve("storage");
         Path config = Files.writeString(directory.resolve("config.yml"), """

@@ -1,4 +1,4 @@
-package dev.hubsim.simulator.persistence;
+package dev.hubsim.simulator.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,11 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code hubsim serve --port 0 --auth none --storage DIR} in a child JVM, as a user would run it. Ready once it printed
+ * {@code hubsim COMMAND ... --port 0} in a child JVM, as a user would run it. Ready once it printed
  * {@code hubsim listening on http://HOST:PORT}; stopped politely with {@link #stop()} (SIGTERM) or hard with
  * {@link #kill()} (SIGKILL). {@link #close()} kills whatever is still running, for finally blocks.
  */
-final class HubsimProcess implements AutoCloseable {
+public final class HubsimProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("hubsim listening on (http://\\S+)");
     private static final long START_TIMEOUT_SECONDS = 20;
     private static final long STOP_TIMEOUT_SECONDS = 10;
@@ -36,15 +37,21 @@ final class HubsimProcess implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
-    /** Starts a simulator persisting in {@code storage} and waits until it listens; {@code logs} receives its stderr. */
-    static HubsimProcess start(Path storage, Path logs) throws IOException {
+    /** Starts an open simulator persisting in {@code storage} and waits until it listens; {@code logs} receives its stderr. */
+    public static HubsimProcess serve(Path storage, Path logs) throws IOException {
+        return start(logs, "serve", "--port", "0", "--auth", "none", "--storage", storage.toString());
+    }
+
+    /** Runs {@code hubsim ARGS...} and waits until it listens; {@code logs} receives its stderr. */
+    public static HubsimProcess start(Path logs, String... args) throws IOException {
         Files.createDirectories(logs);
         Path stderr = Files.createTempFile(logs, "hubsim-", ".stderr");
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"),
-                "dev.hubsim.simulator.cli.HubsimCommand", "serve", "--port", "0", "--auth", "none", "--storage", storage.toString());
+                "dev.hubsim.simulator.cli.HubsimCommand"));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -83,29 +90,29 @@ final class HubsimProcess implements AutoCloseable {
     }
 
     /** The base URL it printed, e.g. {@code http://127.0.0.1:40123}. */
-    URI baseUri() {
+    public URI baseUri() {
         return baseUri;
     }
 
     /** True while the process runs. */
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGTERM, as Ctrl-C or a service manager would, and waits for the exit; returns the exit code. */
-    int stop() {
+    public int stop() {
         process.destroy();
         return awaitExit();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed; waits for the exit and returns the exit code. */
-    int kill() {
+    public int kill() {
         process.destroyForcibly();
         return awaitExit();
     }
 
     /** What the process wrote to stderr so far (its log). */
-    String stderr() {
+    public String stderr() {
         try {
             return Files.readString(stderr, StandardCharsets.UTF_8);
         } catch (IOException e) {
