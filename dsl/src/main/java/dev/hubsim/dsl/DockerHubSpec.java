@@ -93,7 +93,7 @@ public final class DockerHubSpec {
     public PushedImage push(BuiltImage image, String target) {
         ImageReference reference = reference(target);
         return transfer("push " + display(reference), progress -> context.client().images()
-                .push(image.layout(), image.name(), reference, PushOptions.defaults().withListener(progress)), reference);
+                .push(image.layout(), image.name(), reference, pushOptions().withListener(progress)), reference);
     }
 
     /** Pulls an image into a fresh temporary directory (an OCI layout), for the running platform. */
@@ -135,7 +135,7 @@ public final class DockerHubSpec {
         Path layout = context.newDirectory("tag");
         PulledImage pulled = existing(from, () -> context.client().images().pull(from, layout,
                 PullOptions.defaults().withAllPlatforms().withName("source")));
-        context.client().images().push(layout, pulled.name(), to, PushOptions.defaults().withMountFrom(from.repository()));
+        context.client().images().push(layout, pulled.name(), to, pushOptions().withMountFrom(from.repository()));
         return pulled.manifest().digest();
     }
 
@@ -276,5 +276,15 @@ public final class DockerHubSpec {
                         allowed.stream().sorted().toList()));
             }
         }
+    }
+
+    /**
+     * Push options for this target: one blob at a time while recording or replaying, because a recording pairs each
+     * upload session with the blob pushed into it, and parallel uploads would pair them differently on replay.
+     */
+    private PushOptions pushOptions() {
+        Target target = context.target();
+        return target == Target.RECORD || target == Target.REPLAY ? PushOptions.defaults().withConcurrency(1)
+                : PushOptions.defaults();
     }
 }

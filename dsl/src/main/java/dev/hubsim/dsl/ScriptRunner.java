@@ -6,6 +6,8 @@ import dev.hubsim.core.config.DockerHubConfig;
 import dev.hubsim.dsl.internal.ExpectTransform;
 import dev.hubsim.dsl.internal.RateLimitHeaders;
 import dev.hubsim.simulator.Simulator;
+import dev.hubsim.simulator.replay.Mode;
+import dev.hubsim.simulator.replay.Upstreams;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.seed.Seed;
 import groovy.lang.GroovyCodeSource;
@@ -43,6 +45,7 @@ public final class ScriptRunner {
     private final Simulator simulator;
     private final DockerHubClient client;
     private final DockerHubConfig liveConfig;
+    private final Path recording;
     private final Map<String, String> params;
     private final Map<String, String> environment;
     private final PrintStream progress;
@@ -52,6 +55,7 @@ public final class ScriptRunner {
         this.simulator = builder.simulator;
         this.client = builder.client;
         this.liveConfig = builder.liveConfig;
+        this.recording = builder.recording;
         this.params = Map.copyOf(builder.params);
         this.environment = Map.copyOf(builder.environment);
         this.progress = builder.progress;
@@ -65,7 +69,7 @@ public final class ScriptRunner {
      * Compiles and runs the script.
      *
      * @throws ScriptFailure when it does not compile, fails an expectation, or stops on an error
-     * @throws IllegalStateException when the target cannot be used (replay and record need the record/replay engine)
+     * @throws IllegalStateException when the target cannot be used (replay and record need a recording directory)
      */
     public void run(Path script) {
         String name = script.getFileName().toString();
@@ -91,10 +95,18 @@ public final class ScriptRunner {
                                 : DockerHubClient.builder().baseUrl(used.baseUri().toString())).httpClient(http).build();
                     }
                 }
-                case LIVE -> base = DockerHubClient.builder()
+                default -> base = DockerHubClient.builder() // LIVE
                         .config(Objects.requireNonNullElseGet(liveConfig, DockerHubConfig::defaults)).httpClient(http).build();
-                default -> throw new IllegalStateException("target " + target.label() + " needs the record/replay "
-                        + "engine, which this build does not have yet: use --target mock or --target live");
+                case REPLAY -> {
+                    started = Simulator.builder().mode(Mode.replay(requireRecording())).start();
+                    base = replayOrRecordClient(started, http);
+                }
+                case RECORD -> {
+                    DockerHubConfig upstream = Objects.requireNonNullElseGet(liveConfig, DockerHubConfig::defaults);
+                    started = Simulator.builder().mode(Mode.record(Upstreams.of(upstream.registryUrl().toString(),
+                            upstream.authUrl().toString(), upstream.hubUrl().toString()), requireRecording())).start();
+                    base = replayOrRecordClient(started, http);
+                }
             }
             Path directory = script.toAbsolutePath().getParent();
             try (RunContext context = new RunContext(target, base, target == Target.MOCK ? used : null, rateLimits,
@@ -111,6 +123,19 @@ public final class ScriptRunner {
                 started.close();
             }
         }
+    }
+
+    /** A client of a replaying or recording simulator, with the live configuration's credentials and settings. */
+    private DockerHubClient replayOrRecordClient(Simulator started, OkHttpClient http) {
+        DockerHubConfig config = Objects.requireNonNullElseGet(liveConfig, DockerHubConfig::defaults);
+        return DockerHubClient.builder().config(config).baseUrl(started.baseUri().toString()).httpClient(http).build();
+    }
+
+    private Path requireRecording() {
+        if (recording == null) {
+            throw new IllegalStateException("target " + target.label() + " needs a recording directory (--recording DIR)");
+        }
+        return recording;
     }
 
     private static byte[] randomBytes() {
@@ -146,6 +171,7 @@ public final class ScriptRunner {
         private Simulator simulator;
         private DockerHubClient client;
         private DockerHubConfig liveConfig;
+        private Path recording;
         private Map<String, String> params = Map.of();
         private Map<String, String> environment = System.getenv();
         private PrintStream progress;
@@ -172,7 +198,13 @@ public final class ScriptRunner {
             return this;
         }
 
-        /** The endpoints and account of target live (default: Docker Hub, anonymous). */
+        /** replay: the recording to serve; record: where to write it. */
+        public Builder recording(Path recording) {
+            this.recording = recording;
+            return this;
+        }
+
+        /** The endpoints and account of target live (default: Docker Hub, anonymous); record forwards to them. */
         public Builder liveConfig(DockerHubConfig config) {
             this.liveConfig = Objects.requireNonNull(config, "config");
             return this;

@@ -77,8 +77,8 @@ final class RunCommand implements Callable<Integer> {
                 .filter(t -> !t.isBlank()).orElse("mock"));
         ScriptRunner.Builder runner = ScriptRunner.builder().target(chosen).params(params).environment(environment)
                 .progress(System.console() != null ? System.err : null);
-        if (chosen == Target.LIVE) {
-            runner.liveConfig(liveConfig());
+        if (chosen != Target.MOCK) {
+            runner.liveConfig(liveConfig()).recording(recording);
         }
         PrintWriter err = spec.commandLine().getErr();
         try {

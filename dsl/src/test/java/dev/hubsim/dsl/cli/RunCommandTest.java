@@ -70,10 +70,10 @@ class RunCommandTest {
     }
 
     @Test
-    void replayAndRecordNeedTheRecordReplayEngine() throws IOException {
+    void replayAndRecordNeedARecordingDirectory() throws IOException {
         String script = script("replay.groovy", "dockerhub { }\n");
         assertThat(run(Map.of(), "run", script, "--target", "replay")).isEqualTo(2);
-        assertThat(err.toString()).contains("target replay needs the record/replay engine");
+        assertThat(err.toString()).contains("target replay needs a recording directory (--recording DIR)");
     }
 
     @Test
