@@ -100,6 +100,7 @@ final class UploadRoutes {
     private void cancel(Context ctx) {
         uploads.cancel(sessionName(ctx), ctx.pathParam("uuid"));
         ctx.status(204);
+        ctx.header("Docker-Upload-UUID", ctx.pathParam("uuid")); // as distribution answers a cancel
     }
 
     /** The repository of a session route, refused with NAME_INVALID like every other route when malformed. */
