@@ -34,7 +34,7 @@ public @interface DockerHubSimulation {
     dev.hubsim.junit.Target target() default dev.hubsim.junit.Target.MOCK;
 
     /**
-     * The recording directory for REPLAY and RECORD, relative to the working directory (default
+     * The recording directory for REPLAY, RECORD and SPY, relative to the working directory (default
      * {@code src/test/resources/hubsim/<simple name of the test class>}).
      */
     String recording() default "";

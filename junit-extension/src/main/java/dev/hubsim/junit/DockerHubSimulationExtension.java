@@ -3,6 +3,7 @@ package dev.hubsim.junit;
 import dev.hubsim.core.DockerHubClient;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.journal.JournalEntry;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -28,10 +29,12 @@ import java.util.Set;
  * In a static field it serves the class (one simulator, reset before each test); in an instance field each test gets
  * its own. All state lives in the {@link ExtensionContext.Store}, so test classes running in parallel share nothing.
  * When a test fails, the simulator's journal is written to {@code target/hubsim/<class>/<test>-journal.json} and the
- * failure names the file.
+ * failure names the file; under RECORD and SPY it also names the recording, which keeps what was recorded so far. Under
+ * REPLAY with {@code strict}, a test that sent requests the recording does not hold fails, naming for each the nearest
+ * recorded request and what differs.
  */
-public final class DockerHubSimulationExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler {
+public final class DockerHubSimulationExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             DockerHubSimulationExtension.class);
     private static final String SESSION = "session";
@@ -66,6 +69,22 @@ public final class DockerHubSimulationExtension implements BeforeAllCallback, Be
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        Optional<TargetSession> session = existingSession(context);
+        if (session.isEmpty()) {
+            return;
+        }
+        try {
+            session.get().afterEach();
+        } catch (AssertionError failure) {
+            if (context.getExecutionException().isEmpty()) {
+                keepEvidence(context, session.get(), failure);
+            }
+            throw failure;
+        }
+    }
+
+    @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return INJECTED.contains(parameter.getParameter().getType());
     }
@@ -87,7 +106,13 @@ public final class DockerHubSimulationExtension implements BeforeAllCallback, Be
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        Optional<SimulatorHandle> simulator = existingSession(context).flatMap(TargetSession::simulator);
+        existingSession(context).ifPresent(session -> keepEvidence(context, session, failure));
+        throw failure;
+    }
+
+    /** Keeps the journal of a failed test and says in the failure where it is, and where the recording is. */
+    private static void keepEvidence(ExtensionContext context, TargetSession session, Throwable failure) {
+        Optional<SimulatorHandle> simulator = session.simulator();
         if (simulator.isPresent()) {
             List<JournalEntry> entries = simulator.get().journal().entries();
             Path directory = context.getConfigurationParameter(FailureJournal.DIRECTORY_PROPERTY).map(Path::of)
@@ -97,7 +122,10 @@ public final class DockerHubSimulationExtension implements BeforeAllCallback, Be
             context.publishReportEntry("hubsim.journal", file.toString());
             failure.addSuppressed(new FailureJournal.Kept(file, entries.size()));
         }
-        throw failure;
+        session.writtenRecording().ifPresent(recording -> {
+            context.publishReportEntry("hubsim.recording", recording.toAbsolutePath().toString());
+            failure.addSuppressed(new KeptRecording(recording));
+        });
     }
 
     /** Constructors get the test method's context, so a test's constructor and its methods share one client. */
@@ -151,7 +179,7 @@ public final class DockerHubSimulationExtension implements BeforeAllCallback, Be
             return this;
         }
 
-        /** The recording directory for REPLAY and RECORD (default {@code src/test/resources/hubsim/<class>}). */
+        /** The recording directory for REPLAY, RECORD and SPY (default {@code src/test/resources/hubsim/<class>}). */
         public Builder recording(Path directory) {
             settings = settings.withRecording(directory);
             return this;

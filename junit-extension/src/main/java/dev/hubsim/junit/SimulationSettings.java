@@ -1,5 +1,7 @@
 package dev.hubsim.junit;
 
+import dev.hubsim.core.auth.Credentials;
+import dev.hubsim.core.auth.SecretString;
 import dev.hubsim.simulator.auth.AuthMode;
 import dev.hubsim.simulator.ratelimit.RateLimitPolicy;
 import dev.hubsim.simulator.seed.Seed;
@@ -68,9 +70,10 @@ record SimulationSettings(Target target, Path recording, AuthMode auth, List<Str
         return recording != null ? recording : Path.of("src", "test", "resources", "hubsim", testClass.getSimpleName());
     }
 
-    /** The first user, whom the injected client logs in as. */
-    Optional<String[]> firstUser() {
-        return users.stream().findFirst().map(user -> user.split(":", 2));
+    /** The first user, whom the injected client logs in as (MOCK, REPLAY). */
+    Optional<Credentials> firstUserCredentials() {
+        return users.stream().findFirst().map(user -> user.split(":", 2))
+                .map(user -> new Credentials(user[0], SecretString.of(user[1])));
     }
 
     /** The seed file's content plus the users. */

@@ -6,6 +6,7 @@ import dev.hubsim.simulator.clock.VirtualClock;
 import dev.hubsim.simulator.fault.Faults;
 import dev.hubsim.simulator.journal.Journal;
 import dev.hubsim.simulator.registry.RegistryState;
+import dev.hubsim.simulator.replay.ReplayMisses;
 import dev.hubsim.simulator.seed.Seed;
 
 import java.net.URI;
@@ -29,6 +30,11 @@ public final class SimulatorHandle {
     /** The requests served since the last reset, for {@link HubsimAssertions#assertThat(SimulatorHandle)}. */
     public Journal journal() {
         return simulator.journal();
+    }
+
+    /** Under REPLAY, the requests the recording does not hold since the last reset (a strict replay fails on them). */
+    public ReplayMisses replayMisses() {
+        return simulator.replayMisses();
     }
 
     /** Fault rules: add one to make the next requests fail, slow down or break off. */

@@ -2,6 +2,7 @@ package dev.hubsim.junit;
 
 import dev.hubsim.core.DockerHubClient;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -25,8 +26,17 @@ interface TargetSession extends AutoCloseable {
     /** The simulator answering the requests; empty where none does (live). */
     Optional<SimulatorHandle> simulator();
 
+    /** The recording this target writes as requests come (RECORD, SPY), kept when a test fails; else empty. */
+    default Optional<Path> writtenRecording() {
+        return Optional.empty();
+    }
+
     /** Called before each test: resets state unless the class keeps it. */
     void beforeEach();
+
+    /** Called after each test: fails it when the target saw something wrong (a strict replay's misses). */
+    default void afterEach() {
+    }
 
     @Override
     void close();

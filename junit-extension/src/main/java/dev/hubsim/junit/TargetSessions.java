@@ -1,7 +1,5 @@
 package dev.hubsim.junit;
 
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,9 +19,11 @@ final class TargetSessions {
         return switch (settings.target()) {
             case MOCK -> SimulatorSession.start(settings);
             case LIVE -> LiveSession.open(LiveSettings.read(properties, environment), settings.keepState());
-            case REPLAY, RECORD, SPY -> throw new ExtensionConfigurationException("target " + settings.target()
-                    + " needs the record/replay engine (issue 7), not yet available (recording: "
-                    + settings.recordingFor(testClass) + ")");
+            case REPLAY -> RecordReplaySessions.replay(settings, settings.recordingFor(testClass));
+            case RECORD -> RecordReplaySessions.record(settings, settings.recordingFor(testClass),
+                    LiveSettings.read(properties, environment));
+            case SPY -> RecordReplaySessions.spy(settings, settings.recordingFor(testClass),
+                    LiveSettings.read(properties, environment));
         };
     }
 }

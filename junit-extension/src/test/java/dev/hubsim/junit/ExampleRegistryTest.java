@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example of the README: it runs unchanged against the simulator (MOCK, every build) and against a real registry
+ * The example of the README: it runs unchanged against the simulator (MOCK, every build), against a real registry
  * (LIVE: the build runs it again with {@code -Dhubsim.target=live} against a Debian {@code docker-registry} it
- * starts, see {@link LocalLiveRegistry}). It uses only what every target has: the client and the runtime info.
+ * starts, see {@link LocalLiveRegistry}) and from its recording in {@code src/test/resources/hubsim/ExampleRegistryTest}
+ * (REPLAY, strict). It uses only what every target has: the client and the runtime info. To record it again, delete
+ * that directory and run it with {@code -Dhubsim.target=record -Dhubsim.test.start-live-registry=true}.
  */
 @DockerHubSimulation(users = "alice:example-pw-5")
 class ExampleRegistryTest {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * The extension run on small test classes through the JUnit engine: misuse and unavailable targets fail with a
+ * The extension run on small test classes through the JUnit engine: misuse and bad target settings fail with a
  * message saying what is wrong, a failed test keeps its journal, and the run's target overrides the annotation.
  * (The nested classes are not run by Surefire, which skips nested classes.)
  */
@@ -86,19 +86,6 @@ class ExtensionFailuresTest {
         assertThat(onlyFailure(results.containerEvents().failed().list()))
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("target LIVE: hubsim.live.registry must use https");
-    }
-
-    @Test
-    void replayRecordAndSpyWaitForTheRecordReplayEngine() {
-        for (String target : List.of("replay", "record", "spy")) {
-            EngineExecutionResults results = run(Passes.class, Map.of("hubsim.target", target));
-
-            assertThat(results.testEvents().started().count()).isZero();
-            assertThat(onlyFailure(results.containerEvents().failed().list()))
-                    .isInstanceOf(ExtensionConfigurationException.class)
-                    .hasMessageStartingWith("target " + target.toUpperCase() + " needs the record/replay engine "
-                            + "(issue 7), not yet available (recording: src/test/resources/hubsim/Passes)");
-        }
     }
 
     @Test
