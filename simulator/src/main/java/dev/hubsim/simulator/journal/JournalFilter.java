@@ -45,6 +45,7 @@ public final class JournalFilter implements Filter {
         }
         Instant time = clock.instant();
         long started = System.nanoTime();
+        journal.begin();
         try {
             chain.doFilter(servletRequest, servletResponse);
         } finally {
