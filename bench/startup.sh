@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Start-up time: process start to the first HTTP answer on /v2/, hubsim's jar vs. WireMock standalone 3.13.2, both
-# on free 127.0.0.1 ports, alternated for ROUNDS rounds (default 5); prints a table of medians. Target: hubsim needs at
-# most half of WireMock's time. Then the extension's simulator start inside a JVM (SimulatorStartupProbe from the
-# junit-extension tests: the first start of a run, and the median of five more), target under 300 ms.
+# Start-up time: process start to the first HTTP answer on /v2/, hubsim vs. WireMock standalone 3.13.2, all on free
+# 127.0.0.1 ports, alternated for ROUNDS rounds (default 5); prints a table of medians. hubsim is started three ways:
+#   ./hubsim serve                                  the README's command: the launcher runs the jar with the
+#                                                   class-data-sharing archive it records once per build (warm-up)
+#   java -XX:SharedArchiveFile=... -jar hubsim.jar  the simulator's jar with its archive, as the container image runs it
+#   java -jar hubsim.jar serve                      the simulator's jar without an archive
+# Target: ./hubsim serve needs at most half of WireMock's time. Then the extension's simulator start inside a JVM
+# (SimulatorStartupProbe from the junit-extension tests: the first start of a run, and the median of five more),
+# target under 300 ms.
 #
 # Usage: bench/startup.sh            ROUNDS=5 HUBSIM_JAVA_OPTS="" WIREMOCK_JAVA_OPTS=""
 # Needs java, curl, python3 (free ports) and mvn (copies WireMock from Maven Central once, into bench/target/).
@@ -12,6 +17,7 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
 JAR=$REPO_DIR/simulator/target/hubsim.jar
+ARCHIVE=$BENCH_DIR/target/hubsim-simulator.jsa
 WIREMOCK_VERSION=3.13.2
 WIREMOCK_JAR=$BENCH_DIR/target/wiremock-standalone-$WIREMOCK_VERSION.jar
 ROUNDS=${ROUNDS:-5}
@@ -54,14 +60,25 @@ if [ ! -f "$JAR" ]; then
   log "building $JAR"
   (cd "$REPO_DIR" && mvn -B -q -pl simulator -am package -DskipTests) || die "cannot build $JAR"
 fi
+log "recording the class-data-sharing archives (./hubsim does it once per build)"
+"$REPO_DIR/hubsim" --version >/dev/null || die "./hubsim does not run"
+mkdir -p "$BENCH_DIR/target"
+java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" warm-up >/dev/null 2>&1 \
+  || die "the warm-up run for $ARCHIVE failed"
 if [ ! -f "$WIREMOCK_JAR" ]; then
   log "copying WireMock standalone $WIREMOCK_VERSION from Maven Central"
   mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION \
     -DoutputDirectory="$BENCH_DIR/target" >&2 || die "cannot fetch WireMock"
 fi
 
-hubsim=(); wiremock=()
+launcher=(); archived=(); hubsim=(); wiremock=()
 for round in $(seq 1 "$ROUNDS"); do
+  PORT=$(free_port)
+  launcher+=("$(HUBSIM_JAVA_OPTS=$HUBSIM_JAVA_OPTS measure launcher "$REPO_DIR/hubsim" serve --port "$PORT")")
+  PORT=$(free_port)
+  # shellcheck disable=SC2086
+  archived+=("$(measure archived java -XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off $HUBSIM_JAVA_OPTS -jar "$JAR" \
+    serve --port "$PORT")")
   PORT=$(free_port)
   # shellcheck disable=SC2086
   hubsim+=("$(measure hubsim java $HUBSIM_JAVA_OPTS -jar "$JAR" serve --port "$PORT")")
@@ -69,17 +86,22 @@ for round in $(seq 1 "$ROUNDS"); do
   # shellcheck disable=SC2086
   wiremock+=("$(measure wiremock java $WIREMOCK_JAVA_OPTS -jar "$WIREMOCK_JAR" --port "$PORT" \
     --bind-address 127.0.0.1 --disable-banner)")
-  log "round $round: hubsim ${hubsim[-1]} ms, wiremock ${wiremock[-1]} ms"
+  log "round $round: ./hubsim ${launcher[-1]} ms, jar+archive ${archived[-1]} ms, jar ${hubsim[-1]} ms," \
+    "wiremock ${wiremock[-1]} ms"
 done
 
+l=$(printf '%s\n' "${launcher[@]}" | median)
+a=$(printf '%s\n' "${archived[@]}" | median)
 h=$(printf '%s\n' "${hubsim[@]}" | median)
 w=$(printf '%s\n' "${wiremock[@]}" | median)
-verdict=$([ $((h * 2)) -le "$w" ] && echo PASS || echo FAIL)
-echo "| server | runs (ms) | median (ms) |"
-echo "|---|---|---|"
-echo "| hubsim (java -jar hubsim.jar serve) | ${hubsim[*]} | $h |"
-echo "| WireMock standalone $WIREMOCK_VERSION | ${wiremock[*]} | $w |"
-echo "| hubsim / WireMock (target <= 0.50) | | $(awk -v h="$h" -v w="$w" 'BEGIN { printf "%.2f", h / w }') $verdict |"
+ratio() { awk -v h="$1" -v w="$w" 'BEGIN { printf "%.2f", h / w }'; }
+verdict=$([ $((l * 2)) -le "$w" ] && echo PASS || echo FAIL)
+echo "| server | runs (ms) | median (ms) | / WireMock |"
+echo "|---|---|---|---|"
+echo "| ./hubsim serve (target <= 0.50 of WireMock) | ${launcher[*]} | $l | $(ratio "$l") $verdict |"
+echo "| java -XX:SharedArchiveFile=... -jar hubsim.jar serve (the image) | ${archived[*]} | $a | $(ratio "$a") |"
+echo "| java -jar hubsim.jar serve (no archive) | ${hubsim[*]} | $h | $(ratio "$h") |"
+echo "| WireMock standalone $WIREMOCK_VERSION (java -jar) | ${wiremock[*]} | $w | 1.00 |"
 
 log "measuring the extension's simulator start in a test JVM"
 classpath_file=$BENCH_DIR/target/junit-classpath.txt

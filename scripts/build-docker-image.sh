@@ -47,12 +47,21 @@ done | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' | gre
 "$rootfs/opt/java/bin/java" -Xshare:dump >/dev/null 2>&1 || true
 
 tar -C "$rootfs" -cf "$work/rootfs.tar" .
-docker import \
-  --change 'ENTRYPOINT ["/opt/java/bin/java", "-jar", "/opt/hubsim/hubsim.jar"]' \
+docker import "$work/rootfs.tar" "$tag" >/dev/null
+
+# A class-data-sharing archive of what a start and the first requests load (`hubsim warm-up`), recorded in a
+# container so that its paths are the image's: the simulator then answers in about half the time.
+entrypoint='["/opt/java/bin/java", "-XX:SharedArchiveFile=/opt/hubsim/hubsim.jsa", "-Xlog:cds=off", "-jar", "/opt/hubsim/hubsim.jar"]'
+container=$(docker create --user 0:0 --entrypoint /opt/java/bin/java "$tag" \
+  -XX:ArchiveClassesAtExit=/opt/hubsim/hubsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar /opt/hubsim/hubsim.jar warm-up)
+trap 'docker rm -f "$container" >/dev/null 2>&1; rm -rf "$work"' EXIT
+docker start --attach "$container" >/dev/null
+docker commit \
+  --change "ENTRYPOINT $entrypoint" \
   --change 'CMD ["serve", "--host", "0.0.0.0", "--port", "5000"]' \
   --change 'EXPOSE 5000' \
   --change 'USER 1000:1000' \
   --change 'WORKDIR /tmp' \
   --change "LABEL dev.hubsim.jar-sha256=$jar_sha" \
-  "$work/rootfs.tar" "$tag" >/dev/null
+  "$container" "$tag" >/dev/null
 echo "$tag"

@@ -10,16 +10,11 @@ public final class HubsimMain {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv()).execute(args));
+        System.exit(commandLine(System.getenv(), args).execute(args));
     }
 
-    /** The command line as {@link #main} runs it, {@code run} reading this environment. */
-    static CommandLine commandLine(Map<String, String> environment) {
-        CommandLine command = HubsimCommand.commandLine();
-        command.addSubcommand(new CommandLine(new RunCommand(environment))
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(command.getParameterExceptionHandler())
-                .setExecutionExceptionHandler(command.getExecutionExceptionHandler()));
-        return command;
+    /** The command line as {@link #main} runs it for {@code args}, {@code run} reading this environment. */
+    static CommandLine commandLine(Map<String, String> environment, String... args) {
+        return HubsimCommand.commandLine(Map.of("run", () -> new RunCommand(environment)), args);
     }
 }

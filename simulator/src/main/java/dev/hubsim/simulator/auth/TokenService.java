@@ -4,11 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -28,27 +23,19 @@ import java.util.UUID;
 /**
  * Issues and verifies the registry's bearer tokens: ES256-signed JWTs with Docker's {@code access} claim
  * ({@code [{type, name, actions}]}), {@code iss}, {@code sub}, {@code aud} (the service), {@code exp}, {@code nbf},
- * {@code iat} and {@code jti} (distribution's auth/jwt.md). The key pair is made at start and never leaves memory.
+ * {@code iat} and {@code jti} (distribution's auth/jwt.md). The key pair is made when the first token is issued or
+ * checked (not at start, which it would slow) and never leaves memory.
  */
 public final class TokenService {
     /** The issuer Docker Hub's token service writes. */
     public static final String ISSUER = "auth.docker.io";
 
-    private final ECKey key;
-    private final ECDSASigner signer;
-    private final ECDSAVerifier verifier;
+    private final SigningKey key = new SigningKey("registry token");
     private final Clock clock;
     private final String service;
     private final Duration lifetime;
 
     public TokenService(Clock clock, String service, Duration lifetime) {
-        try {
-            this.key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
-            this.signer = new ECDSASigner(key);
-            this.verifier = new ECDSAVerifier(key.toPublicJWK());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot create the token signing key", e);
-        }
         this.clock = clock;
         this.service = service;
         this.lifetime = lifetime;
@@ -91,9 +78,9 @@ public final class TokenService {
                 .claim("access", access)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
-                .keyID(key.getKeyID()).build(), claims);
+                .keyID(key.keyId()).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
@@ -107,7 +94,7 @@ public final class TokenService {
     public Optional<VerifiedToken> verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(key.verifier())) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

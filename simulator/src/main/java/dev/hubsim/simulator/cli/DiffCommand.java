@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
                 + "fields, body), with a score.",
                 "Exit status: 0 when every divergence is known (listed with a reason), 1 otherwise, 2 on bad input."})
 final class DiffCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     private CommandSpec spec;
@@ -52,7 +51,10 @@ final class DiffCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         DiffReport report = RecordingDiff.run(stored, known);
-        spec.commandLine().getOut().print(json ? JSON.writeValueAsString(report) + "\n" : DiffReportText.render(report));
+        String text = json
+                ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n"
+                : DiffReportText.render(report);
+        spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         return report.passes() ? 0 : 1;
     }

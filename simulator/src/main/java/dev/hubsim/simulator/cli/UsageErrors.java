@@ -11,7 +11,10 @@ final class UsageErrors implements CommandLine.IExecutionExceptionHandler, Comma
     @Override
     public int handleParseException(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
-        command.getErr().println("hubsim: " + error.getMessage() + " (see '"
+        String suggestion = error instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()
+                ? " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)" : "";
+        command.getErr().println("hubsim: " + error.getMessage() + suggestion + " (see '"
                 + command.getCommandSpec().qualifiedName() + " --help')");
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }

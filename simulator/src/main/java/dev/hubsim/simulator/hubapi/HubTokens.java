@@ -4,15 +4,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.hubsim.simulator.auth.PatScope;
 import dev.hubsim.simulator.auth.Principal;
+import dev.hubsim.simulator.auth.SigningKey;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -55,19 +51,10 @@ final class HubTokens {
         }
     }
 
-    private final ECKey key;
-    private final ECDSASigner signer;
-    private final ECDSAVerifier verifier;
+    private final SigningKey key = new SigningKey("Hub API");
     private final Clock clock;
 
     HubTokens(Clock clock) {
-        try {
-            this.key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
-            this.signer = new ECDSASigner(key);
-            this.verifier = new ECDSAVerifier(key.toPublicJWK());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot create the Hub API signing key", e);
-        }
         this.clock = clock;
     }
 
@@ -93,9 +80,9 @@ final class HubTokens {
                 .claim("credential", caller.byPassword() ? "password" : "pat")
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
-                .keyID(key.getKeyID()).build(), claims);
+                .keyID(key.keyId()).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a Hub API token", e);
         }
@@ -106,7 +93,7 @@ final class HubTokens {
     Verification verify(String token, Kind... kinds) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(key.verifier())) {
                 return new Verification.Invalid();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

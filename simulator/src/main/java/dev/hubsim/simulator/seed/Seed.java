@@ -46,8 +46,6 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
                    @JsonDeserialize(contentUsing = FaultRuleJson.Deserializer.class) List<FaultRule> faults) {
     public static final Seed EMPTY = new Seed(List.of(), List.of(), List.of(), List.of());
     private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "tokens", "totp_secret");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public Seed {
         users = users == null ? List.of() : List.copyOf(users);
@@ -68,9 +66,11 @@ public record Seed(List<User> users, @JsonAlias("organizations") List<Organisati
     public static Seed load(Path file) {
         Seed seed;
         try {
+            // Made here, not at class load: a start without a seed file need not load YAML.
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             // Read as a tree first: an empty (or comment-only) file is an empty seed, not an error.
-            JsonNode tree = YAML.readTree(file.toFile());
-            seed = tree == null || tree.isMissingNode() || tree.isNull() ? EMPTY : YAML.treeToValue(tree, Seed.class);
+            JsonNode tree = yaml.readTree(file.toFile());
+            seed = tree == null || tree.isMissingNode() || tree.isNull() ? EMPTY : yaml.treeToValue(tree, Seed.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read seed file " + file + ": " + describe(e));
         }

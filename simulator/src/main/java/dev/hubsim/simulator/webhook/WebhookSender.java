@@ -27,7 +27,7 @@ final class WebhookSender implements AutoCloseable {
     private final Consumer<Delivery> report;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService httpThreads;
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final AtomicLong generation = new AtomicLong();
 
     WebhookSender(DeliveryPolicy policy, Clock clock, Consumer<Delivery> report) {
@@ -36,8 +36,22 @@ final class WebhookSender implements AutoCloseable {
         this.report = report;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hubsim-webhooks"));
         this.httpThreads = Executors.newCachedThreadPool(daemon("hubsim-webhooks-http"));
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(policy.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).executor(httpThreads).build();
+    }
+
+    /** The HTTP client, built on the first delivery: building it initialises TLS, which slows the simulator's start. */
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(policy.timeout())
+                            .followRedirects(HttpClient.Redirect.NEVER).executor(httpThreads).build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** Starts delivering {@code body} for a push of {@code tag}; returns at once. */
@@ -59,7 +73,7 @@ final class WebhookSender implements AutoCloseable {
             return;
         }
         try {
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> answered(webhook, tag, request, attempt, started, response, failure));
         } catch (RejectedExecutionException closed) {
             // the simulator is closing: nothing more is delivered

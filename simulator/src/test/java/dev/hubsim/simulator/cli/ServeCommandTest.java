@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ class ServeCommandTest {
     static Run hubsim(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = HubsimCommand.commandLine();
+        CommandLine command = HubsimCommand.commandLine(Map.of(), args);
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         int exit = command.execute(args);
