@@ -22,7 +22,7 @@ public interface BlobContent {
     /** A fresh stream of the blob's bytes; the push closes it. */
     InputStream open() throws IOException;
 
-    /** The content of a file, read as it is sent. */
+    /** The content of a file, read as it is sent, and again from the registry's offset to resume a failed PATCH. */
     static Reopenable of(Path file) {
         Objects.requireNonNull(file, "file");
         return new Reopenable() {
