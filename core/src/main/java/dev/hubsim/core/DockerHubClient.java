@@ -310,7 +310,10 @@ public final class DockerHubClient {
                     config.chunkSize(), config.maxRetries(), config.circuitBreaker(), config.credentials()));
         }
 
-        /** Bytes per chunk of a chunked upload; blobs up to this size are sent in one request. */
+        /**
+         * Blobs smaller than this are sent in one request; larger ones with PATCH: a file streamed in one PATCH, a
+         * stream or bytes in chunks of this size (see {@link DockerHubConfig#chunkSize()}).
+         */
         public Builder chunkSize(long bytes) {
             checkChunkSize(bytes);
             return with(new DockerHubConfig(config.hubUrl(), config.registryUrl(), config.authUrl(), config.timeout(),

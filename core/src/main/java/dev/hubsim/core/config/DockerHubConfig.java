@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param registryUrl    the registry API, default {@code https://registry-1.docker.io}
  * @param authUrl        the token service, default {@code https://auth.docker.io}
  * @param timeout        connect, read and write timeout, default 60 s
- * @param chunkSize      bytes per chunk of a chunked upload; blobs up to this size go in one request; default 5 MiB
+ * @param chunkSize      blobs smaller than this go in one request; larger ones are uploaded with PATCH: a file in one
+ *                       streamed PATCH (resumed from the registry's offset after a failure), a stream or bytes in
+ *                       chunks of this size through one buffer; default 5 MiB
  * @param maxRetries     retries of an idempotent request, and resumes of a broken download or upload chunk; default 3
  * @param circuitBreaker the circuit breaker's settings
  * @param credentials    the account, or null for anonymous access

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *   registry_url: https://registry-1.docker.io
  *   auth_url: https://auth.docker.io
  *   timeout_seconds: 60
- *   chunk_size_mb: 5
+ *   chunk_size_mb: 5          # smaller blobs go in one request; a larger file in one PATCH, a stream in chunks
  *   max_retries: 3
  *   circuit_breaker:
  *     failure_threshold: 5

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -102,8 +104,13 @@ public final class OciImageLayout {
 
     /** Opens a blob for reading; the caller closes it. */
     public InputStream openBlob(Digest digest) {
+        return openBlob(digest, 0);
+    }
+
+    /** Opens a blob for reading from byte {@code offset} on; the caller closes it. */
+    public InputStream openBlob(Digest digest, long offset) {
         try {
-            return Files.newInputStream(blobPath(digest));
+            return Channels.newInputStream(FileChannel.open(blobPath(digest)).position(offset));
         } catch (NoSuchFileException e) {
             throw missing(digest);
         } catch (IOException e) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Whole images between a registry and OCI image layout directories (which skopeo, crane, buildah and containerd
  * read as {@code oci:DIR:NAME}). Obtain it from {@code DockerHubClient.images()}; thread-safe. Blobs stream through
- * fixed-size buffers and are verified against their digests; nothing holds a whole blob in memory.
+ * fixed-size buffers and are verified against their digests (pulled ones by the client, pushed ones by the registry);
+ * nothing holds a whole blob in memory.
  * <pre>{@code
  * PulledImage pulled = client.images().pull(ImageReference.parse("alice/app:v1"), Path.of("app-layout"));
  * client.images().push(Path.of("app-layout"), "v1", ImageReference.parse("alice/app-copy:v1"));
@@ -43,8 +44,11 @@ public final class ImageClient {
 
     /**
      * Pushes the image named {@code name} in the layout to {@code target}: blobs the repository has are skipped (HEAD),
-     * the others mounted from {@link PushOptions#mountFrom()} when given, else uploaded (chunked when larger than the
-     * client's chunk size); then manifests, an index after its children, the named one last under the target's tag.
+     * the others mounted from {@link PushOptions#mountFrom()} when given, else uploaded: in one request when smaller
+     * than the client's chunk size, else streamed from the layout in one PATCH, resumed from the registry's offset
+     * after a failure. The registry checks each blob against its digest when the upload is committed (a blob whose
+     * bytes do not match fails with {@code DIGEST_INVALID}); the client does not hash the layout's blobs again. Then
+     * the manifests: an index after its children, the named one last under the target's tag.
      */
     public PushedImage push(Path layout, String name, ImageReference target, PushOptions options) {
         return new ImagePush(registry, target, options).from(Objects.requireNonNull(layout, "layout"),

@@ -9,6 +9,7 @@ import dev.hubsim.core.oci.InvalidLayoutException;
 import dev.hubsim.core.oci.OciImageLayout;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One image push from an OCI layout: configs and layers in parallel (skipped when the repository has them, mounted
- * when a source repository is given, uploaded monolithic or chunked by size), then the manifests: an index's children
- * by digest, and last the named manifest or index under the target's tag.
+ * when a source repository is given, uploaded monolithic or streamed in one PATCH by size, checked against their
+ * digests by the registry), then the manifests: an index's children by digest, and last the named manifest or index
+ * under the target's tag.
  */
 final class ImagePush {
     private final RegistryClient registry;
@@ -87,13 +89,13 @@ final class ImagePush {
             tracker.skipped(blob);
             return;
         }
-        BlobContent content = () -> tracker.counting(blob, layout.openBlob(blob.digest()));
+        BlobContent content = tracker.counting(blob, layoutBlob(layout, blob.digest()));
         String from = options.mountFrom();
         if (from != null && !from.equals(repository)) {
             String operation = "mount blob " + blob.digest() + " from " + from;
             RequiredAccess access = RequiredAccess.push(operation, repository).plusPull(from)
                     .on(operation, target.toString());
-            if (registry.mountBlob(access, repository, blob.digest(), from, content) == MountOutcome.MOUNTED) {
+            if (registry.mountNamedBlob(access, repository, blob.digest(), from, content) == MountOutcome.MOUNTED) {
                 mounted.incrementAndGet();
                 tracker.mounted(blob);
                 return;
@@ -101,11 +103,26 @@ final class ImagePush {
         } else {
             String operation = "push blob " + blob.digest();
             RequiredAccess access = RequiredAccess.push(operation, repository).on(operation, target.toString());
-            registry.pushBlob(access, repository, blob.digest(), content);
+            registry.pushNamedBlob(access, repository, blob.digest(), content);
         }
         uploaded.incrementAndGet();
         bytes.addAndGet(blob.size());
         tracker.completed(blob);
+    }
+
+    /** A blob of the layout, read again from an offset when an upload resumes. */
+    private static BlobContent.Reopenable layoutBlob(OciImageLayout layout, Digest digest) {
+        return new BlobContent.Reopenable() {
+            @Override
+            public long size() {
+                return layout.blobSize(digest);
+            }
+
+            @Override
+            public InputStream open(long offset) {
+                return layout.openBlob(digest, offset);
+            }
+        };
     }
 
     /** A manifest of the layout: its descriptor, exact bytes (checked against the digest) and model. */

@@ -35,8 +35,9 @@ public final class RegistryClient {
 
     /**
      * @param http       the client with the whole policy chain (auth included)
-     * @param chunkSize  bytes per upload chunk; smaller blobs go in one request
-     * @param maxResumes attempts to resume one broken download or chunk upload
+     * @param chunkSize  smaller blobs go in one request; larger ones with PATCH, a file in one streamed PATCH, a
+     *                   stream in chunks of this size
+     * @param maxResumes attempts to resume one broken download or PATCH
      * @param telemetry  where operations report spans ({@code docker.manifest.get}, {@code docker.blob.upload}) and counts
      * @param clock      the client's clock, which reads {@code Retry-After} dates
      */
@@ -124,15 +125,19 @@ public final class RegistryClient {
         return BlobDownload.open(caller, access, repository, digest, maxResumes);
     }
 
-    /** As {@link #pushBlob(String, Digest, BlobContent)}, failing with the operation and target of {@code access}. */
-    Digest pushBlob(RequiredAccess access, String repository, Digest digest, BlobContent content) {
-        return blobUpload.push(access, repository, digest, content);
+    /**
+     * As {@link #pushBlob(String, Digest, BlobContent)} for content named by its digest (a layout's blob), failing with
+     * the operation and target of {@code access}: the registry checks the digest when the upload is committed, and a
+     * mismatch fails with {@code DIGEST_INVALID}; the client does not hash the content again.
+     */
+    Digest pushNamedBlob(RequiredAccess access, String repository, Digest digest, BlobContent content) {
+        return blobUpload.push(access, repository, digest, content, BlobUpload.DigestCheck.REGISTRY);
     }
 
-    /** As {@link #mountBlob}, failing with the operation and target of {@code access}. */
-    MountOutcome mountBlob(RequiredAccess access, String repository, Digest digest, String fromRepository,
-                           BlobContent fallback) {
-        return blobUpload.mount(access, repository, digest, fromRepository, fallback);
+    /** As {@link #mountBlob}, with a {@link #pushNamedBlob} fallback, failing with the operation and target of {@code access}. */
+    MountOutcome mountNamedBlob(RequiredAccess access, String repository, Digest digest, String fromRepository,
+                                BlobContent fallback) {
+        return blobUpload.mount(access, repository, digest, fromRepository, fallback, BlobUpload.DigestCheck.REGISTRY);
     }
 
     /** Every tag of the repository, following pagination ({@value #DEFAULT_TAGS_PAGE_SIZE} per page). */

@@ -43,7 +43,30 @@ final class TransferTracker {
      */
     InputStream counting(Descriptor blob, InputStream in) {
         report(blob, Kind.STARTED, 0, 0);
-        return new CountingStream(blob, in);
+        return new CountingStream(new BlobCount(blob), in, 0);
+    }
+
+    /**
+     * {@code content}, whose streams count the bytes read from them into the totals the first time only (a resumed
+     * upload reads some again); reports {@link Kind#STARTED} when first opened.
+     */
+    BlobContent.Reopenable counting(Descriptor blob, BlobContent.Reopenable content) {
+        BlobCount count = new BlobCount(blob);
+        return new BlobContent.Reopenable() {
+            @Override
+            public long size() throws IOException {
+                return content.size();
+            }
+
+            @Override
+            public InputStream open(long offset) throws IOException {
+                if (!count.started) {
+                    count.started = true;
+                    report(blob, Kind.STARTED, 0, 0);
+                }
+                return new CountingStream(count, content.open(offset), offset);
+            }
+        };
     }
 
     private synchronized void report(Descriptor blob, Kind kind, long blobBytes, long delta) {
@@ -51,15 +74,27 @@ final class TransferTracker {
         listener.onProgress(new TransferEvent(blob.digest(), kind, blobBytes, blob.size(), totalBytes, totalSize));
     }
 
-    /** A stream that adds what is read through it to the totals. */
-    private final class CountingStream extends FilterInputStream {
+    /** How far the bytes of one blob have been counted: its streams are read one at a time. */
+    private static final class BlobCount {
         private final Descriptor blob;
-        private long count;
+        private boolean started;
+        private long counted;
         private long unreported;
 
-        private CountingStream(Descriptor blob, InputStream in) {
-            super(in);
+        private BlobCount(Descriptor blob) {
             this.blob = blob;
+        }
+    }
+
+    /** A stream from {@code position} in a blob that adds the bytes read through it past the blob's count to the totals. */
+    private final class CountingStream extends FilterInputStream {
+        private final BlobCount count;
+        private long position;
+
+        private CountingStream(BlobCount count, InputStream in, long position) {
+            super(in);
+            this.count = count;
+            this.position = position;
         }
 
         @Override
@@ -92,18 +127,21 @@ final class TransferTracker {
         }
 
         private void add(int n) {
-            count += n;
-            unreported += n;
-            if (unreported >= REPORT_EVERY) {
-                flush();
+            position += n;
+            if (position > count.counted) {
+                count.unreported += position - count.counted;
+                count.counted = position;
+                if (count.unreported >= REPORT_EVERY) {
+                    flush();
+                }
             }
         }
 
         private void flush() {
-            if (unreported > 0) {
-                long delta = unreported;
-                unreported = 0;
-                report(blob, Kind.PROGRESS, count, delta);
+            if (count.unreported > 0) {
+                long delta = count.unreported;
+                count.unreported = 0;
+                report(count.blob, Kind.PROGRESS, count.counted, delta);
             }
         }
     }

@@ -16,12 +16,15 @@ import dev.hubsim.core.reference.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the client does when a registry sends wrong digests, truncated bodies, bad headers or non-JSON errors. */
 class MalformedRegistryTest {
@@ -234,6 +237,32 @@ class MalformedRegistryTest {
         assertThat(server.requests()).extracting(r -> r.getMethod() + " " + r.getHeaders().get("Content-Range") + " "
                 + (r.getBody() == null ? "" : r.getBody().utf8())).containsExactly("POST null ", "PATCH 0-3 ABCD", "PATCH 4-7 EFGH", "GET null ",
                 "PATCH 6-7 GH", "PATCH 8-9 IJ", "PUT null ");
+    }
+
+    @Test
+    void aFileIsStreamedInOnePatchAndReadAgainFromTheServersRangeAfterAFailure(@TempDir Path directory)
+            throws IOException {
+        // 10 bytes, chunk size 4: one PATCH 0-9 fails after the server kept 6 bytes, the file is read again from 6
+        byte[] blob = "ABCDEFGHIJ".getBytes(StandardCharsets.US_ASCII);
+        Path file = Files.write(directory.resolve("blob"), blob);
+        AtomicInteger patches = new AtomicInteger();
+        server.answer(r -> switch (r.getMethod()) {
+            case "POST" -> status(202).setHeader("Location", "/up/1").build();
+            case "PATCH" -> patches.incrementAndGet() == 1 ? status(503).body("{\"errors\":[{\"code\":\"UNAVAILABLE\"}]}").build()
+                    : status(202).setHeader("Location", "/up/1").build();
+            case "GET" -> status(204).setHeader("Range", "0-5").setHeader("Location", "/up/1").build();
+            case "PUT" -> status(201).build();
+            default -> status(500).build();
+        });
+        DockerHubClient chunked = client.newBuilder().chunkSize(4).build();
+
+        Digest pushed = chunked.registry().pushBlob("alice/app", Digest.sha256(blob), BlobContent.of(file));
+
+        assertThat(pushed).isEqualTo(Digest.sha256(blob));
+        assertThat(server.requests()).extracting(r -> r.getMethod() + " " + r.getHeaders().get("Content-Range") + " "
+                + (r.getBody() == null ? "" : r.getBody().utf8())).containsExactly("POST null ", "PATCH 0-9 ABCDEFGHIJ",
+                "GET null ", "PATCH 6-9 GHIJ", "PUT null ");
+        assertThat(server.requests().get(4).getTarget()).endsWith("digest=" + Digest.sha256(blob).toString().replace(":", "%3A"));
     }
 
     @Test

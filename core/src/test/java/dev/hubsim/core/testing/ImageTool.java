@@ -16,7 +16,8 @@ import java.util.Locale;
  *                                                     TIMES, again into DIR-2, DIR-3, ... in the same JVM (warm)
  * ImageTool push REGISTRY_URL DIR NAME REFERENCE      push the image NAME of a layout
  * </pre>
- * Pull and push print {@code <seconds> <bytes moved>}, one line per transfer. The client is anonymous.
+ * Pull and push print {@code <seconds> <bytes moved>}, one line per transfer, timed from after the client is built.
+ * The client is anonymous.
  */
 public final class ImageTool {
     private ImageTool() {
@@ -36,8 +37,9 @@ public final class ImageTool {
                 report(start, pulled.bytes());
             }
         } else if (args.length == 5 && args[0].equals("push")) {
+            DockerHubClient client = client(args[1]);
             long start = System.nanoTime();
-            PushedImage pushed = client(args[1]).images().push(Path.of(args[2]), args[3], ImageReference.parse(args[4]));
+            PushedImage pushed = client.images().push(Path.of(args[2]), args[3], ImageReference.parse(args[4]));
             report(start, pushed.bytes());
         } else {
             System.err.println("usage: ImageTool layout DIR NAME LAYERS LAYER_BYTES SEED | pull URL REFERENCE DIR [TIMES]"

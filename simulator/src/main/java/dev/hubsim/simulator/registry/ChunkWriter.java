@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
 /**
  * Streams a request body onto the end of an upload's scratch file. A push is bound by three costs of similar size:
  * reading the socket, writing the file and hashing. For bodies larger than one buffer they run as a pipeline on
- * three threads (the request thread reads; a writer writes; a hasher hashes what was written), with a bounded
- * number of buffers ({@value #BUFFERS} of {@value #BUFFER_SIZE} bytes) per upload. Bytes read before a broken
- * connection are still written and hashed, so the upload can resume from them.
+ * three threads from the first buffer on (the request thread reads; a writer writes; a hasher hashes what was
+ * written), with a bounded number of buffers ({@value #BUFFERS} of {@value #BUFFER_SIZE} bytes) per upload. Bytes
+ * read before a broken connection are still written and hashed, so the upload can resume from them.
  */
 final class ChunkWriter {
     private static final int BUFFER_SIZE = 1024 * 1024;
@@ -37,21 +37,23 @@ final class ChunkWriter {
         try (FileChannel out = FileChannel.open(upload.file(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             byte[] first = new byte[BUFFER_SIZE];
             Fill fill = Fill.from(body, first);
-            write(out, first, fill.length());
-            upload.addSize(fill.length());
-            upload.sha256().update(first, 0, fill.length());
-            fill.rethrow();
-            if (!fill.endOfStream()) {
-                pipelined(body, out, upload, first);
+            if (fill.endOfStream()) {
+                write(out, first, fill.length());
+                upload.addSize(fill.length());
+                upload.sha256().update(first, 0, fill.length());
+                fill.rethrow();
+            } else {
+                pipelined(body, out, upload, new Chunk(first, fill.length()));
             }
         }
     }
 
-    private static void pipelined(InputStream body, FileChannel out, Upload upload, byte[] spare) throws IOException {
+    /** Writes and hashes {@code first} while the rest of the body is read. */
+    private static void pipelined(InputStream body, FileChannel out, Upload upload, Chunk first) throws IOException {
         BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
         BlockingQueue<Chunk> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
         BlockingQueue<Chunk> toHash = new ArrayBlockingQueue<>(BUFFERS + 1);
-        free.add(spare);
+        toWrite.add(first);
         for (int i = 1; i < BUFFERS; i++) {
             free.add(new byte[BUFFER_SIZE]);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hubsim.core.DockerHubClient;
+import dev.hubsim.core.error.RegistryErrorCode;
+import dev.hubsim.core.error.RegistryErrorException;
 import dev.hubsim.core.oci.InvalidLayoutException;
 import dev.hubsim.core.reference.Digest;
 import dev.hubsim.core.reference.ImageReference;
@@ -14,6 +16,7 @@ import dev.hubsim.core.registry.TransferEvent;
 import dev.hubsim.simulator.realclient.OciLayout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,16 +87,42 @@ class ImagePushSimulatorTest {
     }
 
     @Test
-    void largeBlobsGoInChunks() throws IOException {
-        DockerHubClient chunky = alice.newBuilder().chunkSize(8 * 1024).build();
+    void blobsLargerThanAChunkAreStreamedInOnePatchEachAndSmallerOnesGoWhole() throws IOException {
+        int chunkSize = 8 * 1024;
+        DockerHubClient chunky = alice.newBuilder().chunkSize(chunkSize).build();
+        List<String> blobs = layout.image().blobDigests();
+        long large = blobs.stream().filter(d -> layout.blob(d).length >= chunkSize).count();
+        assertThat(large).as("the image has blobs on both sides of the chunk size").isBetween(1L, blobs.size() - 1L);
         hub.requests.clear();
 
         chunky.images().push(layout.directory(), OciLayout.IMAGE_TAG, ImageReference.parse("alice/chunked:v1"));
 
-        long chunks = layout.image().layerDigests().stream().mapToLong(d -> layout.blob(d).length / (8 * 1024)).sum();
         assertThat(hub.requests).filteredOn(r -> r.startsWith("PATCH /v2/alice/chunked/blobs/uploads/"))
-                .hasSizeGreaterThanOrEqualTo((int) chunks);
+                .hasSize((int) large);
+        assertThat(hub.requests).filteredOn(r -> r.startsWith("PUT /v2/alice/chunked/blobs/uploads/"))
+                .hasSize(blobs.size());
         assertRegistryHolds("alice/chunked", "v1", layout.image());
+    }
+
+    @Test
+    void aLayoutBlobWhoseBytesDoNotMatchItsDigestIsRefusedByTheRegistryAndNothingIsTagged() throws IOException {
+        OciLayout corrupt = OciLayout.write(work.resolve("corrupt"));
+        String layer = corrupt.image().layerDigests().get(0);
+        byte[] other = corrupt.blob(layer);
+        other[other.length / 2] ^= 0x55;
+        Files.write(corrupt.directory().resolve("blobs/sha256/" + Digest.parse(layer).hex()), other);
+        DockerHubClient chunky = alice.newBuilder().chunkSize(8 * 1024).build();
+
+        assertThatThrownBy(() -> chunky.images().push(corrupt.directory(), OciLayout.IMAGE_TAG,
+                ImageReference.parse("alice/corrupt:v1")))
+                .isInstanceOfSatisfying(RegistryErrorException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.codes()).containsExactly(RegistryErrorCode.DIGEST_INVALID);
+                    assertThat(e.operation()).isEqualTo("push blob " + layer);
+                    assertThat(e.target()).isEqualTo("docker.io/alice/corrupt:v1");
+                });
+        assertThat(alice.registry().checkBlob("alice/corrupt", Digest.parse(layer))).isEmpty();
+        assertThat(alice.registry().checkManifest(ImageReference.parse("alice/corrupt:v1"))).isEmpty();
     }
 
     @Test

@@ -11,7 +11,9 @@ import dev.hubsim.core.manifest.MediaTypes;
 import dev.hubsim.core.oci.OciImageLayout;
 import dev.hubsim.core.reference.ImageReference;
 import dev.hubsim.core.registry.PulledImage;
+import dev.hubsim.core.registry.PushOptions;
 import dev.hubsim.core.registry.PushedImage;
+import dev.hubsim.core.registry.TransferEvent;
 import dev.hubsim.simulator.fault.FaultRule;
 import dev.hubsim.simulator.fault.FaultStatus;
 import dev.hubsim.simulator.fault.Operation;
@@ -21,6 +23,8 @@ import dev.hubsim.simulator.testing.TestImages.Image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +90,33 @@ class ImageTransferFaultTest {
         assertThat(pushed.digest()).isEqualTo(image.digest());
         alice.images().pull(ImageReference.parse("alice/resumed:v1"), work.resolve("back"));
         OciImageLayout back = OciImageLayout.open(work.resolve("back"));
+        image.blobs().forEach(blob -> assertThat(back.readBlob(blob.digest())).isEqualTo(blob.bytes()));
+    }
+
+    @Test
+    void aRefusedPatchIsSentAgainFromTheRegistrysOffsetAndTheProgressCountsEveryByteOnce() {
+        Path source = work.resolve("refused-source");
+        alice.images().pull(ImageReference.parse("alice/faulty:v1"), source);
+        DockerHubClient chunky = alice.newBuilder().chunkSize(64 * 1024).build();
+        hub.simulator.faults().add(FaultRule.when().method("PATCH").operation(Operation.BLOB_UPLOAD)
+                .repository("alice/refused").once().respond(RegistryErrorCode.UNAVAILABLE));
+        List<TransferEvent> events = new CopyOnWriteArrayList<>();
+        hub.requests.clear();
+
+        PushedImage pushed = chunky.images().push(source, "v1", ImageReference.parse("alice/refused:v1"),
+                PushOptions.defaults().withListener(events::add));
+
+        assertThat(fired()).isEqualTo(1);
+        assertThat(pushed.digest()).isEqualTo(image.digest());
+        long layers = image.blobs().stream().filter(blob -> blob.size() >= 64 * 1024).count();
+        assertThat(hub.requests).filteredOn(r -> r.startsWith("PATCH /v2/alice/refused/blobs/uploads/"))
+                .as("one streamed PATCH per layer, and the refused one again").hasSize((int) layers + 1);
+        // the status says where to resume (the retry layer may ask twice: the refused PATCH's connection can be closed)
+        assertThat(hub.requests).filteredOn(r -> r.startsWith("GET /v2/alice/refused/blobs/uploads/")).isNotEmpty();
+        long size = image.blobs().stream().mapToLong(Blob::size).sum();
+        assertThat(events).extracting(TransferEvent::totalBytes).isSorted().last().isEqualTo(size);
+        alice.images().pull(ImageReference.parse("alice/refused:v1"), work.resolve("refused-back"));
+        OciImageLayout back = OciImageLayout.open(work.resolve("refused-back"));
         image.blobs().forEach(blob -> assertThat(back.readBlob(blob.digest())).isEqualTo(blob.bytes()));
     }
 
