@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code hubsim}: the command line of the simulator. */
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
         description = "A faithful stand-in for Docker Hub, for tests.")
 public final class HubsimCommand implements Runnable {
     private static final String HELP = "help";
+    private static final Set<String> SERVERS = Set.of("serve", "record", "replay", "spy", "mirror");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -35,6 +37,9 @@ public final class HubsimCommand implements Runnable {
      */
     public static CommandLine commandLine(Map<String, Supplier<Object>> more, String... args) {
         skipSlowStartProbes();
+        if (args.length > 0 && SERVERS.contains(args[0])) {
+            ServerClassPreloader.start();
+        }
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("serve", ServeCommand::new);
         commands.put("record", RecordCommand::new);
