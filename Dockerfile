@@ -11,5 +11,5 @@ RUN java -XX:ArchiveClassesAtExit=/opt/hubsim/hubsim.jsa -Xlog:cds=off -Xlog:cds
 USER 1000:1000
 WORKDIR /tmp
 EXPOSE 5000
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/hubsim/hubsim.jsa", "-Xlog:cds=off", "-jar", "/opt/hubsim/hubsim.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/hubsim/hubsim.jsa", "-Xlog:cds=off", "-XX:CompileThresholdScaling=4", "-jar", "/opt/hubsim/hubsim.jar"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "5000"]

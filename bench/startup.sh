@@ -3,7 +3,8 @@
 # 127.0.0.1 ports, alternated for ROUNDS rounds (default 5); prints a table of medians. hubsim is started three ways:
 #   ./hubsim serve                                  the README's command: the launcher runs the jar with the
 #                                                   class-data-sharing archive it records once per build (warm-up)
-#   java -XX:SharedArchiveFile=... -jar hubsim.jar  the simulator's jar with its archive, as the container image runs it
+#   java -XX:SharedArchiveFile=... -jar hubsim.jar  the simulator's jar with its archive (and JIT thresholds x4), as the
+#                                                   container image runs it
 #   java -jar hubsim.jar serve                      the simulator's jar without an archive
 # Target: ./hubsim serve needs at most half of WireMock's time. Then the extension's simulator start inside a JVM
 # (SimulatorStartupProbe from the junit-extension tests: the first start of a run, and the median of five more),
@@ -77,7 +78,8 @@ for round in $(seq 1 "$ROUNDS"); do
   launcher+=("$(HUBSIM_JAVA_OPTS=$HUBSIM_JAVA_OPTS measure launcher "$REPO_DIR/hubsim" serve --port "$PORT")")
   PORT=$(free_port)
   # shellcheck disable=SC2086
-  archived+=("$(measure archived java -XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off $HUBSIM_JAVA_OPTS -jar "$JAR" \
+  archived+=("$(measure archived java -XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off -XX:CompileThresholdScaling=4 \
+    $HUBSIM_JAVA_OPTS -jar "$JAR" \
     serve --port "$PORT")")
   PORT=$(free_port)
   # shellcheck disable=SC2086
@@ -99,7 +101,7 @@ verdict=$([ $((l * 2)) -le "$w" ] && echo PASS || echo FAIL)
 echo "| server | runs (ms) | median (ms) | / WireMock |"
 echo "|---|---|---|---|"
 echo "| ./hubsim serve (target <= 0.50 of WireMock) | ${launcher[*]} | $l | $(ratio "$l") $verdict |"
-echo "| java -XX:SharedArchiveFile=... -jar hubsim.jar serve (the image) | ${archived[*]} | $a | $(ratio "$a") |"
+echo "| java -XX:SharedArchiveFile=... -XX:CompileThresholdScaling=4 -jar hubsim.jar serve (the image) | ${archived[*]} | $a | $(ratio "$a") |"
 echo "| java -jar hubsim.jar serve (no archive) | ${hubsim[*]} | $h | $(ratio "$h") |"
 echo "| WireMock standalone $WIREMOCK_VERSION (java -jar) | ${wiremock[*]} | $w | 1.00 |"
 

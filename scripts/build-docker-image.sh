@@ -51,7 +51,7 @@ docker import "$work/rootfs.tar" "$tag" >/dev/null
 
 # A class-data-sharing archive of what a start and the first requests load (`hubsim warm-up`), recorded in a
 # container so that its paths are the image's: the simulator then answers in about half the time.
-entrypoint='["/opt/java/bin/java", "-XX:SharedArchiveFile=/opt/hubsim/hubsim.jsa", "-Xlog:cds=off", "-jar", "/opt/hubsim/hubsim.jar"]'
+entrypoint='["/opt/java/bin/java", "-XX:SharedArchiveFile=/opt/hubsim/hubsim.jsa", "-Xlog:cds=off", "-XX:CompileThresholdScaling=4", "-jar", "/opt/hubsim/hubsim.jar"]'
 container=$(docker create --user 0:0 --entrypoint /opt/java/bin/java "$tag" \
   -XX:ArchiveClassesAtExit=/opt/hubsim/hubsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar /opt/hubsim/hubsim.jar warm-up)
 trap 'docker rm -f "$container" >/dev/null 2>&1; rm -rf "$work"' EXIT
