@@ -61,7 +61,7 @@ final class BlobUpload {
                 }
                 return locationOf(response, access);
             });
-            return new Session(location, access).upload(expected, content, check);
+            return new Session(repository, location, access).upload(expected, content, check);
         });
     }
 
@@ -88,7 +88,7 @@ final class BlobUpload {
             if (response.code() != 202) {
                 throw caller.failure(response, access);
             }
-            new Session(locationOf(response, access), access).upload(digest, fallback, check);
+            new Session(repository, locationOf(response, access), access).upload(digest, fallback, check);
             return MountOutcome.UPLOADED;
         });
     }
@@ -127,10 +127,12 @@ final class BlobUpload {
 
     /** One upload session: where its next request goes, which moves with every answer. */
     private final class Session {
+        private final String repository;
         private final RequiredAccess access;
         private HttpUrl location;
 
-        private Session(HttpUrl location, RequiredAccess access) {
+        private Session(String repository, HttpUrl location, RequiredAccess access) {
+            this.repository = repository;
             this.location = location;
             this.access = access;
         }
@@ -268,8 +270,28 @@ final class BlobUpload {
             }
         }
 
-        // PUT <Location>?digest=<digest>, with the last bytes if any
+        /**
+         * Commits the upload with its last bytes, if any. When the connection is lost before the answer (a pooled
+         * connection the registry had closed, say), the commit is not retried blindly, since a second one would fail
+         * after a first that succeeded: HEAD says whether the blob is stored, and only if not, and the upload holds
+         * none of the last bytes, is the PUT sent once more.
+         */
         private void commit(Digest digest, byte[] buffer, int length) {
+            try {
+                put(digest, buffer, length);
+            } catch (TransportException lost) {
+                if (stored(digest)) {
+                    return;
+                }
+                if (length > 0 && status(0) > 0) {
+                    throw lost;
+                }
+                put(digest, buffer, length);
+            }
+        }
+
+        // PUT <Location>?digest=<digest>, with the last bytes if any
+        private void put(Digest digest, byte[] buffer, int length) {
             HttpUrl url = location.newBuilder().addQueryParameter("digest", digest.toString()).build();
             Response response = caller.call(new Request.Builder().url(url)
                     .put(RequestBody.create(buffer, OCTET_STREAM, 0, length)), access);
@@ -277,6 +299,14 @@ final class BlobUpload {
                 throw caller.failure(response, access);
             }
             response.close();
+        }
+
+        // HEAD /v2/<name>/blobs/<digest>
+        private boolean stored(Digest digest) {
+            try (Response response = caller.call(new Request.Builder()
+                    .url(caller.url(repository, "blobs", digest.toString()).build()).head(), access)) {
+                return response.code() == 200;
+            }
         }
 
         private Digest verified(Digest actual, Digest expected) {

@@ -266,6 +266,47 @@ class MalformedRegistryTest {
     }
 
     @Test
+    void aCommitWhoseAnswerIsLostCountsAsDoneWhenTheBlobIsThere() {
+        AtomicInteger puts = new AtomicInteger();
+        server.answer(r -> switch (r.getMethod()) {
+            case "POST" -> status(202).setHeader("Location", "/up/1").build();
+            case "PUT" -> puts.incrementAndGet() == 1
+                    ? status(201).onResponseStart(new SocketEffect.CloseSocket()).build() : status(201).build();
+            case "HEAD" -> status(200).build();
+            default -> status(500).build();
+        });
+
+        Digest pushed = client.registry().pushBlob("alice/app", Digest.sha256(BLOB), BlobContent.of(BLOB));
+
+        assertThat(pushed).isEqualTo(Digest.sha256(BLOB));
+        assertThat(server.requests()).extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+                .containsExactly("POST /v2/alice/app/blobs/uploads/", "PUT /up/1",
+                        "HEAD /v2/alice/app/blobs/" + Digest.sha256(BLOB));
+    }
+
+    @Test
+    void aCommitLostBeforeTheRegistryStoredTheBlobIsSentOnceMore() {
+        AtomicInteger puts = new AtomicInteger();
+        server.answer(r -> switch (r.getMethod()) {
+            case "POST" -> status(202).setHeader("Location", "/up/1").build();
+            case "PUT" -> puts.incrementAndGet() == 1
+                    ? status(500).onResponseStart(new SocketEffect.CloseSocket()).build() : status(201).build();
+            case "HEAD" -> status(404).build();
+            case "GET" -> status(204).setHeader("Range", "0-0").setHeader("Location", "/up/1").build();
+            default -> status(500).build();
+        });
+
+        Digest pushed = client.registry().pushBlob("alice/app", Digest.sha256(BLOB), BlobContent.of(BLOB));
+
+        assertThat(pushed).isEqualTo(Digest.sha256(BLOB));
+        // the first PUT's answer is lost; the blob is not there and the upload holds nothing: the PUT goes again
+        assertThat(server.requests()).extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+                .containsExactly("POST /v2/alice/app/blobs/uploads/", "PUT /up/1",
+                        "HEAD /v2/alice/app/blobs/" + Digest.sha256(BLOB), "GET /up/1", "PUT /up/1");
+        assertThat(puts).hasValue(2);
+    }
+
+    @Test
     void uploadStatusWithoutRangeIsAProtocolViolation() {
         server.answer(r -> switch (r.getMethod()) {
             case "POST" -> status(202).setHeader("Location", "/up/1").build();
