@@ -225,6 +225,14 @@ run_compare() {
   start_hubsim "$SERVERS_DIR/hubsim"
   start_registry "$SERVERS_DIR/registry"
   for server in "${SERVERS[@]}"; do push_small_image "$(server_url "$server")"; done
+  # Warm-up, as wrk's WARMUP does for the GETs: one unrecorded push and pull of the 256 MiB blob per server, so that
+  # the JVM has compiled its upload and download paths before the first measured transfer.
+  local warm
+  for server in "${SERVERS[@]}"; do
+    warm=$(push_blob_checked "$(server_url "$server")" bench/warmup "$WORK/blob-256m.bin" "$digest256")
+    warm=$(pull_blob_checked "$(server_url "$server")" bench/warmup "$digest256" $((256 * 1024 * 1024)))
+    log "warm-up on $server done (last pull $(mb_per_s "$warm") MB/s)"
+  done
   for ROUND in $(seq 1 "$ROUNDS"); do
     for server in "${SERVERS[@]}"; do
       record manifest_rps "$server" "$(manifest_rps "$(server_url "$server")")"
