@@ -3,7 +3,6 @@ package dev.hubsim.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hubsim.core.DockerHubClient;
 import dev.hubsim.core.error.RegistryErrorCode;
 import dev.hubsim.core.error.RegistryErrorException;
 import dev.hubsim.core.manifest.MediaTypes;
@@ -17,31 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The client against the CNCF reference registry (distribution), run by the test on a loopback port. */
-class DistributionRegistryTest {
-    @TempDir
-    static Path directory;
-    private static DistributionRegistry registry;
-    private static DockerHubClient client;
-
-    @BeforeAll
-    static void start() throws IOException, InterruptedException {
-        registry = DistributionRegistry.start(directory);
-        client = DockerHubClient.builder().registryUrl(registry.url()).chunkSize(64 * 1024).build();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (registry != null) {
-            registry.close();
-        }
-    }
-
+class DistributionRegistryTest extends AgainstDistributionRegistry {
     @Test
     void blobsPushedMonolithicAndChunkedReadBackByteIdentical() throws IOException {
         byte[] small = random(1000);

@@ -2,7 +2,6 @@ package dev.hubsim.core.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hubsim.core.DockerHubClient;
 import dev.hubsim.core.manifest.Descriptor;
 import dev.hubsim.core.manifest.Manifest;
 import dev.hubsim.core.oci.OciImageLayout;
@@ -16,31 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Image push and pull with the client against the CNCF reference registry, checked with skopeo. */
-class ImageTransferRegistryTest {
-    @TempDir
-    static Path directory;
-    private static DistributionRegistry registry;
-    private static DockerHubClient client;
-
-    @BeforeAll
-    static void start() throws IOException, InterruptedException {
-        registry = DistributionRegistry.start(directory);
-        client = DockerHubClient.builder().registryUrl(registry.url()).chunkSize(64 * 1024).build();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (registry != null) {
-            registry.close();
-        }
-    }
-
+class ImageTransferRegistryTest extends AgainstDistributionRegistry {
     @Test
     void anImagePushedFromALayoutIsPulledBackByteIdenticalBySkopeoAndByTheClient() throws IOException {
         OciImageLayout source = OciImageLayout.create(directory.resolve("source"));
