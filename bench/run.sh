@@ -2,8 +2,8 @@
 # hubsim vs. docker-registry (CNCF distribution 2.8.x) benchmark.
 #
 # What it measures, with both servers running side by side on free loopback ports
-# (127.0.0.1 only), interleaved (hubsim, registry, hubsim, registry, ...) for ROUNDS
-# rounds, reporting the median per server:
+# (127.0.0.1 only), interleaved for ROUNDS rounds (hubsim first in odd rounds, the
+# registry first in even ones), reporting the median per server:
 #   - manifest GET by tag: requests/s from wrk (-t2 -c32) after a 3 s warm-up;
 #   - blob monolithic push (POST uploads/ + PUT ?digest=) of 256 MiB and 1 GiB
 #     random files, MB/s from curl (1 MB = 10^6 bytes);
@@ -16,10 +16,14 @@
 # verifies the pulled sha256, and checks that hubsim did not run out of memory.
 #
 # Usage:
-#   bench/run.sh            # comparison (ROUNDS=3 DURATION=10 by default)
+#   bench/run.sh            # comparison (ROUNDS=5 DURATION=10 by default)
 #   bench/run.sh big        # 2 GiB blob through hubsim with -Xmx256m
+# Before the first round each server is warmed up once (see warm_up): a JVM reaches its steady
+# speed only after its JIT has compiled the hot paths; the registry, compiled ahead of time, is
+# steady at once.
 # Environment:
-#   ROUNDS=3  DURATION=10 (wrk seconds)  WARMUP=3 (wrk warm-up seconds)
+#   ROUNDS=5  DURATION=10 (wrk seconds)  WARMUP=3 (wrk warm-up seconds per round)  JIT_WARMUP=60 (at most)
+#   PRIME_MEMORY=1        read the file and write and delete its size in /dev/shm before each push (see prepare_push)
 #   HUBSIM_JAVA_OPTS=""   extra JVM options for hubsim (e.g. "-Xmx512m -XX:+UseParallelGC")
 #   TRANSFER_TIMEOUT=600  seconds before one curl transfer is abandoned (a hung server is a failure)
 #   REGISTRY_BIN=/usr/bin/docker-registry
@@ -32,9 +36,11 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
 JAR=$REPO_DIR/simulator/target/hubsim.jar
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
+JIT_WARMUP=${JIT_WARMUP:-60}
+PRIME_MEMORY=${PRIME_MEMORY:-1}
 HUBSIM_JAVA_OPTS=${HUBSIM_JAVA_OPTS:-}
 TRANSFER_TIMEOUT=${TRANSFER_TIMEOUT:-600}
 MANIFEST_TYPE=application/vnd.oci.image.manifest.v1+json
@@ -106,9 +112,24 @@ blob_pull() {
     "$base/v2/$repo/blobs/$digest"
 }
 
+# prepare_push FILE: readies the machine for pushing FILE, the same way for both servers. These machines are virtual
+# and manage memory in ways that would otherwise decide the result (PRIME_MEMORY=0 skips this):
+# - DAMON drops page cache not read for about a minute, so the file is read once, or curl would push from the disk;
+# - freed memory goes back to the host (virtio-balloon free page reporting), and the first write into it costs the
+#   host's page faults: 2.5-3 s per GB here, five times a write into memory used a moment ago. So as many zero bytes
+#   as the file holds are written into /dev/shm and deleted: the push then reuses pages the kernel has just freed.
+prepare_push() {
+  [ "$PRIME_MEMORY" = 1 ] || return 0
+  local scratch=/dev/shm/hubsim-bench-prime.$$
+  cat "$1" >/dev/null
+  dd if=/dev/zero of="$scratch" bs=1M count=$(( ($(stat -c %s "$1") + 1048575) / 1048576 )) status=none
+  rm -f "$scratch"
+}
+
 # push_blob_checked BASE REPO FILE DIGEST: blob_push that must answer 201; echoes bytes/s.
 push_blob_checked() {
   local result
+  prepare_push "$3"
   result=$(blob_push "$@")
   [ "${result%% *}" = 201 ] || die "blob push to $1 answered ${result%% *}, expected 201"
   echo "${result#* }"
@@ -168,10 +189,35 @@ record() {
 server_url() { if [ "$1" = hubsim ]; then echo "$HUBSIM_URL"; else echo "$REGISTRY_URL"; fi; }
 server_pid() { if [ "$1" = hubsim ]; then echo "$HUBSIM_PID"; else echo "$REGISTRY_PID"; fi; }
 
+# warm_up SERVER: wrk in 5 s slices until two slices in a row are within 5% of each other (at most JIT_WARMUP
+# seconds), then two unrecorded pushes and pulls of each blob. Uses run_compare's digest256 and digest1g.
+warm_up() {
+  local server=$1 base rate previous=0 waited=0 i speed
+  base=$(server_url "$server")
+  while [ "$waited" -lt "$JIT_WARMUP" ]; do
+    rate=$(wrk -t2 -c32 -d5s -H "Accept: $MANIFEST_TYPE" "$base/v2/bench/app/manifests/1" | awk '/^Requests\/sec:/ { print $2 }')
+    waited=$((waited + 5))
+    if awk -v a="$previous" -v b="$rate" 'BEGIN { exit !(a > 0 && b >= a * 0.95 && b <= a * 1.05) }'; then break; fi
+    previous=$rate
+  done
+  for i in 1 2; do
+    speed=$(push_blob_checked "$base" bench/warmup "$WORK/blob-256m.bin" "$digest256")
+    speed=$(pull_blob_checked "$base" bench/warmup "$digest256" $((256 * 1024 * 1024)))
+    speed=$(push_blob_checked "$base" bench/warmup "$WORK/blob-1g.bin" "$digest1g")
+    speed=$(pull_blob_checked "$base" bench/warmup "$digest1g" $((1024 * 1024 * 1024)))
+  done
+  log "warm-up on $server: ${waited}s of GETs (last slice $rate req/s), 2 pushes and pulls of each blob (last pull $(mb_per_s "$speed") MB/s)"
+}
+
+# round_order: the servers in this round's order (hubsim first in odd rounds), so neither always follows the other.
+round_order() {
+  if [ $((ROUND % 2)) = 1 ]; then echo "${SERVERS[@]}"; else echo "${SERVERS[1]} ${SERVERS[0]}"; fi
+}
+
 # measure_blob SIZE_LABEL FILE DIGEST SIZE: push then pull on each server in turn.
 measure_blob() {
   local label=$1 file=$2 digest=$3 size=$4 server base
-  for server in "${SERVERS[@]}"; do
+  for server in $(round_order); do
     base=$(server_url "$server")
     record "push_$label" "$server" "$(mb_per_s "$(push_blob_checked "$base" bench/blob "$file" "$digest")")"
     record "pull_$label" "$server" "$(mb_per_s "$(pull_blob_checked "$base" bench/blob "$digest" "$size")")"
@@ -201,7 +247,7 @@ print_comparison() {
   )
   local row key label target failed=0
   echo
-  echo "hubsim vs docker-registry: median of $ROUNDS round(s), wrk ${DURATION}s, $(nproc) CPUs, storage in $SERVERS_DIR, HUBSIM_JAVA_OPTS='$HUBSIM_JAVA_OPTS'"
+  echo "hubsim vs docker-registry: median of $ROUNDS round(s), wrk ${DURATION}s, $(nproc) CPUs, storage in $SERVERS_DIR, PRIME_MEMORY=$PRIME_MEMORY, HUBSIM_JAVA_OPTS='$HUBSIM_JAVA_OPTS'"
   echo
   echo "| metric | hubsim | docker-registry | ratio (hubsim/registry) | target | result |"
   echo "|---|---:|---:|---:|---|---|"
@@ -225,16 +271,9 @@ run_compare() {
   start_hubsim "$SERVERS_DIR/hubsim"
   start_registry "$SERVERS_DIR/registry"
   for server in "${SERVERS[@]}"; do push_small_image "$(server_url "$server")"; done
-  # Warm-up, as wrk's WARMUP does for the GETs: one unrecorded push and pull of the 256 MiB blob per server, so that
-  # the JVM has compiled its upload and download paths before the first measured transfer.
-  local warm
-  for server in "${SERVERS[@]}"; do
-    warm=$(push_blob_checked "$(server_url "$server")" bench/warmup "$WORK/blob-256m.bin" "$digest256")
-    warm=$(pull_blob_checked "$(server_url "$server")" bench/warmup "$digest256" $((256 * 1024 * 1024)))
-    log "warm-up on $server done (last pull $(mb_per_s "$warm") MB/s)"
-  done
+  for server in "${SERVERS[@]}"; do warm_up "$server"; done
   for ROUND in $(seq 1 "$ROUNDS"); do
-    for server in "${SERVERS[@]}"; do
+    for server in $(round_order); do
       record manifest_rps "$server" "$(manifest_rps "$(server_url "$server")")"
     done
     measure_blob 256m "$WORK/blob-256m.bin" "$digest256" $((256 * 1024 * 1024))

@@ -5,20 +5,13 @@ import dev.hubsim.simulator.registry.RegistryState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 
 /** {@code /v2/<name>/blobs/<digest>}: GET (whole or one range, streamed from disk), HEAD and DELETE. */
 final class BlobRoutes {
     private static final String PATH = "/v2/<name>/blobs/{digest}";
-    private static final int BUFFER_SIZE = 1024 * 1024;
-
     private final RegistryState state;
 
     BlobRoutes(RegistryState state) {
@@ -56,7 +49,7 @@ final class BlobRoutes {
                 length = range.length();
             }
             ctx.res().setContentLengthLong(length);
-            stream(channel, start, length, ctx.res().getOutputStream());
+            BlobSender.send(channel, start, length, ctx.res().getOutputStream());
         }
     }
 
@@ -72,43 +65,5 @@ final class BlobRoutes {
         ctx.header("Docker-Content-Digest", digest.toString());
         ctx.header("ETag", "\"" + digest + "\"");
         ctx.header("Accept-Ranges", "bytes");
-    }
-
-    /**
-     * Copies a slice of the file to the response through one direct buffer: memory stays flat whatever the blob
-     * size, and Jetty writes the direct buffer to the socket without another copy.
-     */
-    private static void stream(FileChannel channel, long start, long length, OutputStream out) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(BUFFER_SIZE, Math.max(length, 1)));
-        BufferSink sink = sinkFor(out);
-        long position = start;
-        long end = start + length;
-        while (position < end) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-            int n = channel.read(buffer, position);
-            if (n < 0) {
-                throw new IOException("blob file ended " + (end - position) + " bytes early");
-            }
-            sink.write(buffer.flip());
-            position += n;
-        }
-    }
-
-    /** Jetty's output takes a direct buffer as it is; any other stream gets it through a channel adapter. */
-    private static BufferSink sinkFor(OutputStream out) {
-        if (out instanceof HttpOutput jetty) {
-            return jetty::write;
-        }
-        WritableByteChannel channel = Channels.newChannel(out);
-        return buffer -> {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        };
-    }
-
-    /** Writes the whole of a buffer. */
-    private interface BufferSink {
-        void write(ByteBuffer buffer) throws IOException;
     }
 }

@@ -6,6 +6,12 @@ import dev.hubsim.core.reference.InvalidDigestException;
 import dev.hubsim.simulator.registry.ContentRange;
 import dev.hubsim.simulator.registry.RegistryException;
 import io.javalin.http.Context;
+import org.eclipse.jetty.ee10.servlet.HttpInput;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +51,15 @@ public final class Requests {
         return types;
     }
 
+    /**
+     * The request body. Jetty's own stream is returned as one that is also a {@link ReadableByteChannel}, which
+     * reads into a direct buffer without the copy through a byte array.
+     */
+    static InputStream body(Context ctx) throws IOException {
+        InputStream in = ctx.req().getInputStream();
+        return in instanceof HttpInput jetty ? new JettyBody(jetty) : in;
+    }
+
     /** The declared body length, or null when the body is chunked or absent. */
     static Long contentLength(Context ctx) {
         long length = ctx.req().getContentLengthLong();
@@ -82,5 +97,39 @@ public final class Requests {
             host = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
         }
         return ctx.scheme() + "://" + host;
+    }
+
+    /** Jetty's request stream, readable as a stream and as a channel. */
+    private static final class JettyBody extends InputStream implements ReadableByteChannel {
+        private final HttpInput in;
+
+        JettyBody(HttpInput in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            return in.read(bytes, offset, length);
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            return in.read(target);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

@@ -59,7 +59,7 @@ final class UploadRoutes {
             // POST ?digest=: the whole blob in one request. The client never learns this session, so a failure ends it.
             Digest stored;
             try {
-                stored = uploads.complete(name, upload.id(), digest, ctx.req().getInputStream(), null,
+                stored = uploads.complete(name, upload.id(), digest, Requests.body(ctx), null,
                         Requests.contentLength(ctx));
             } catch (RuntimeException e) {
                 discard(name, upload);
@@ -76,7 +76,7 @@ final class UploadRoutes {
         String id = ctx.pathParam("uuid");
         Upload upload;
         try {
-            upload = uploads.append(name, id, ctx.req().getInputStream(), Requests.contentRange(ctx),
+            upload = uploads.append(name, id, Requests.body(ctx), Requests.contentRange(ctx),
                     Requests.contentLength(ctx));
         } catch (RegistryException e) {
             // A chunk out of order leaves the session as it was: say where to send the right one.
@@ -88,7 +88,7 @@ final class UploadRoutes {
     private void complete(Context ctx) throws IOException {
         String name = sessionName(ctx);
         Digest digest = uploads.complete(name, ctx.pathParam("uuid"), ctx.queryParam("digest"),
-                ctx.req().getInputStream(), Requests.contentRange(ctx), Requests.contentLength(ctx));
+                Requests.body(ctx), Requests.contentRange(ctx), Requests.contentLength(ctx));
         created(ctx, name, digest);
     }
 

@@ -1,10 +1,14 @@
 package dev.hubsim.simulator.registry;
 
+import dev.hubsim.simulator.storage.DirectBuffers;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -17,12 +21,16 @@ import java.util.concurrent.Future;
  * Streams a request body onto the end of an upload's scratch file. A push is bound by three costs of similar size:
  * reading the socket, writing the file and hashing. For bodies larger than one buffer they run as a pipeline on
  * three threads from the first buffer on (the request thread reads; a writer writes; a hasher hashes what was
- * written), with a bounded number of buffers ({@value #BUFFERS} of {@value #BUFFER_SIZE} bytes) per upload. Bytes
- * read before a broken connection are still written and hashed, so the upload can resume from them.
+ * written), with a bounded number of buffers ({@value #BUFFERS} direct buffers from {@link DirectBuffers#SHARED})
+ * per upload. A body that is also a {@link ReadableByteChannel} is read straight into them, so no byte is copied
+ * between the socket and the file. Bytes read before a broken connection are still written and hashed, so the
+ * upload can resume from them.
  */
 final class ChunkWriter {
-    private static final int BUFFER_SIZE = 1024 * 1024;
     private static final int BUFFERS = 4;
+    private static final DirectBuffers POOL = DirectBuffers.SHARED;
+    /** Closes the pipeline's queues. */
+    private static final ByteBuffer END = ByteBuffer.allocate(0);
     private static final ExecutorService STAGES = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "hubsim-upload-stage");
         thread.setDaemon(true);
@@ -34,52 +42,62 @@ final class ChunkWriter {
 
     /** Appends the whole body to the upload, updating its size and running digest. */
     static void append(InputStream body, Upload upload) throws IOException {
+        ReadableByteChannel source = body instanceof ReadableByteChannel channel ? channel : Channels.newChannel(body);
         try (FileChannel out = FileChannel.open(upload.file(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            byte[] first = new byte[BUFFER_SIZE];
-            Fill fill = Fill.from(body, first);
+            ByteBuffer first = POOL.take();
+            Fill fill = Fill.from(source, first);
             if (fill.endOfStream()) {
-                write(out, first, fill.length());
-                upload.addSize(fill.length());
-                upload.sha256().update(first, 0, fill.length());
+                try {
+                    writeAndHash(out, first, upload);
+                } finally {
+                    POOL.give(first);
+                }
                 fill.rethrow();
             } else {
-                pipelined(body, out, upload, new Chunk(first, fill.length()));
+                pipelined(source, out, upload, first);
             }
         }
     }
 
+    private static void writeAndHash(FileChannel out, ByteBuffer chunk, Upload upload) throws IOException {
+        write(out, chunk);
+        upload.addSize(chunk.limit());
+        upload.sha256().update(chunk.flip());
+    }
+
     /** Writes and hashes {@code first} while the rest of the body is read. */
-    private static void pipelined(InputStream body, FileChannel out, Upload upload, Chunk first) throws IOException {
-        BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
-        BlockingQueue<Chunk> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
-        BlockingQueue<Chunk> toHash = new ArrayBlockingQueue<>(BUFFERS + 1);
+    private static void pipelined(ReadableByteChannel source, FileChannel out, Upload upload, ByteBuffer first)
+            throws IOException {
+        BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
+        BlockingQueue<ByteBuffer> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
+        BlockingQueue<ByteBuffer> toHash = new ArrayBlockingQueue<>(BUFFERS + 1);
         toWrite.add(first);
         for (int i = 1; i < BUFFERS; i++) {
-            free.add(new byte[BUFFER_SIZE]);
+            free.add(POOL.take());
         }
         Future<IOException> writer = STAGES.submit(() -> {
             IOException failure = null;
-            for (Chunk chunk = toWrite.take(); chunk != Chunk.END; chunk = toWrite.take()) {
+            for (ByteBuffer chunk = toWrite.take(); chunk != END; chunk = toWrite.take()) {
                 if (failure != null) {
-                    free.put(chunk.bytes());
+                    free.put(chunk.clear());
                     continue;
                 }
                 try {
-                    write(out, chunk.bytes(), chunk.length());
-                    upload.addSize(chunk.length());
-                    toHash.put(chunk);
+                    write(out, chunk);
+                    upload.addSize(chunk.limit());
+                    toHash.put(chunk.flip());
                 } catch (IOException e) {
                     failure = e;
-                    free.put(chunk.bytes());
+                    free.put(chunk.clear());
                 }
             }
-            toHash.put(Chunk.END);
+            toHash.put(END);
             return failure;
         });
         Future<?> hasher = STAGES.submit(() -> {
-            for (Chunk chunk = toHash.take(); chunk != Chunk.END; chunk = toHash.take()) {
-                upload.sha256().update(chunk.bytes(), 0, chunk.length());
-                free.put(chunk.bytes());
+            for (ByteBuffer chunk = toHash.take(); chunk != END; chunk = toHash.take()) {
+                upload.sha256().update(chunk);
+                free.put(chunk.clear());
             }
             return null;
         });
@@ -87,15 +105,16 @@ final class ChunkWriter {
         IOException writeFailure;
         try {
             do {
-                byte[] buffer = free.take();
-                fill = Fill.from(body, buffer);
-                toWrite.put(new Chunk(buffer, fill.length()));
+                ByteBuffer buffer = free.take();
+                fill = Fill.from(source, buffer);
+                toWrite.put(buffer);
             } while (!fill.endOfStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fill = new Fill(0, true, new InterruptedIOException("upload interrupted"));
+            fill = new Fill(true, new InterruptedIOException("upload interrupted"));
         } finally {
             writeFailure = drain(toWrite, writer, hasher);
+            free.forEach(POOL::give);
         }
         if (writeFailure != null) {
             throw writeFailure;
@@ -108,8 +127,8 @@ final class ChunkWriter {
      * stage may touch the upload after {@link #append} returns. The end marker always fits, since at most
      * {@value #BUFFERS} chunks are in flight.
      */
-    private static IOException drain(BlockingQueue<Chunk> toWrite, Future<IOException> writer, Future<?> hasher) {
-        toWrite.offer(Chunk.END);
+    private static IOException drain(BlockingQueue<ByteBuffer> toWrite, Future<IOException> writer, Future<?> hasher) {
+        toWrite.offer(END);
         boolean interrupted = false;
         try {
             while (true) {
@@ -130,35 +149,29 @@ final class ChunkWriter {
         }
     }
 
-    private static void write(FileChannel out, byte[] buffer, int length) throws IOException {
-        ByteBuffer wrapper = ByteBuffer.wrap(buffer, 0, length);
-        while (wrapper.hasRemaining()) {
-            out.write(wrapper);
+    /** Writes a filled buffer (position at its end) whole; afterwards its position is back at its end. */
+    private static void write(FileChannel out, ByteBuffer chunk) throws IOException {
+        chunk.flip();
+        while (chunk.hasRemaining()) {
+            out.write(chunk);
         }
     }
 
-    /** A buffer moving through the pipeline; {@link #END} closes it. */
-    private record Chunk(byte[] bytes, int length) {
-        static final Chunk END = new Chunk(new byte[0], 0);
-    }
-
-    /** The outcome of filling one buffer: how many bytes, whether the body ended, and a read failure to rethrow once the bytes are kept. */
-    private record Fill(int length, boolean endOfStream, IOException failure) {
-        static Fill from(InputStream body, byte[] buffer) {
-            int length = 0;
+    /** The outcome of filling one buffer: whether the body ended, and a read failure to rethrow once the bytes are kept. */
+    private record Fill(boolean endOfStream, IOException failure) {
+        /** Reads into {@code buffer} until it is full or the body ends; the buffer's position is the byte count. */
+        static Fill from(ReadableByteChannel source, ByteBuffer buffer) {
             try {
-                while (length < buffer.length) {
-                    int n = body.read(buffer, length, buffer.length - length);
-                    if (n < 0) {
-                        return new Fill(length, true, null);
+                while (buffer.hasRemaining()) {
+                    if (source.read(buffer) < 0) {
+                        return new Fill(true, null);
                     }
-                    length += n;
                 }
-                return new Fill(length, false, null);
+                return new Fill(false, null);
             } catch (IOException e) {
-                return new Fill(length, true, e);
+                return new Fill(true, e);
             } catch (RuntimeException e) {
-                return new Fill(length, true, new IOException("reading the request body failed", e));
+                return new Fill(true, new IOException("reading the request body failed", e));
             }
         }
 

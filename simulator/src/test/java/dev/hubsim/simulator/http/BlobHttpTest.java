@@ -68,6 +68,18 @@ class BlobHttpTest extends ConformanceTest {
         assertThat(reply.header("Docker-Content-Digest")).isEqualTo(digest.toString());
     }
 
+    @Test
+    void rangeAcrossSeveralBuffersIsTheExactSlice() {
+        int mib = 1024 * 1024;
+        byte[] content = TestImages.randomBytes(4 * mib + 100);
+        Digest digest = http.pushBlob(REPO, content);
+
+        Reply reply = http.get(blob(digest), "Range", "bytes=5-" + (3 * mib + 11)).expect(206);
+
+        assertThat(reply.body()).isEqualTo(Arrays.copyOfRange(content, 5, 3 * mib + 12));
+        assertThat(reply.header("Content-Range")).isEqualTo("bytes 5-" + (3 * mib + 11) + "/" + content.length);
+    }
+
     @ParameterizedTest(name = "Range: {0}")
     @ValueSource(strings = {"bytes=1000-", "bytes=1000-2000", "bytes=5000-6000", "bytes=-0", "bytes=200-100"})
     void unsatisfiableRangeAnswers416(String range) {
