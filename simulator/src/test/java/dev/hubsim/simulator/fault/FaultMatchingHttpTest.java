@@ -1,12 +1,9 @@
 package dev.hubsim.simulator.fault;
 
 import dev.hubsim.core.error.RegistryErrorCode;
-import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
-import dev.hubsim.simulator.testing.RegistryHttp;
+import dev.hubsim.simulator.testing.OpenSimulatorTest;
 import dev.hubsim.simulator.testing.TestImages;
 import dev.hubsim.simulator.testing.TestImages.Image;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,23 +12,14 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which requests a rule matches: method, path glob, repository, operation; all given must match. */
-class FaultMatchingHttpTest {
-    private Simulator simulator;
-    private RegistryHttp http;
+class FaultMatchingHttpTest extends OpenSimulatorTest {
     private Image image;
 
     @BeforeEach
-    void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).start();
-        http = new RegistryHttp(simulator.baseUri());
+    void pushImages() {
         image = TestImages.ociImage();
         http.pushImage("alice/app", "v1", image);
         http.pushImage("library/nginx", "v1", image);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
     }
 
     private void refuse(FaultRule.Builder rule) {

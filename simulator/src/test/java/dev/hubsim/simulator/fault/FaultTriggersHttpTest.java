@@ -1,11 +1,7 @@
 package dev.hubsim.simulator.fault;
 
 import dev.hubsim.core.error.RegistryErrorCode;
-import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
-import dev.hubsim.simulator.testing.RegistryHttp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.hubsim.simulator.testing.OpenSimulatorTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,22 +12,8 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** When a rule fires among the requests it matches: once, N times, after K, with a seeded probability. */
-class FaultTriggersHttpTest {
+class FaultTriggersHttpTest extends OpenSimulatorTest {
     private static final String BASE = "/v2/";
-
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).start();
-        http = new RegistryHttp(simulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     /** The status of each of {@code n} requests to {@code /v2/}. */
     private List<Integer> statuses(int n) {

@@ -1,12 +1,8 @@
 package dev.hubsim.simulator.http;
 
-import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
+import dev.hubsim.simulator.testing.OpenSimulatorTest;
 import dev.hubsim.simulator.testing.RawHttp;
-import dev.hubsim.simulator.testing.RegistryHttp;
 import dev.hubsim.simulator.testing.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,21 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /v2/}, the API version header on every answer, and unknown endpoints. */
-class BaseEndpointHttpTest {
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).start();
-        http = new RegistryHttp(simulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
-
+class BaseEndpointHttpTest extends OpenSimulatorTest {
     @Test
     void baseEndpointAnswers200WithTheApiVersionHeader() {
         Reply reply = http.get("/v2/").expect(200);

@@ -1,12 +1,8 @@
 package dev.hubsim.simulator.http;
 
 import dev.hubsim.core.reference.Digest;
-import dev.hubsim.simulator.Simulator;
-import dev.hubsim.simulator.auth.AuthMode;
-import dev.hubsim.simulator.testing.RegistryHttp;
+import dev.hubsim.simulator.testing.OpenSimulatorTest;
 import dev.hubsim.simulator.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,22 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Clients that hang up in the middle of a blob download: the server keeps no thread busy and hands its pooled
  * buffers back intact, so later downloads and uploads carry the right bytes.
  */
-class BlobDownloadAbandonedHttpTest {
+class BlobDownloadAbandonedHttpTest extends OpenSimulatorTest {
     private static final int MIB = 1024 * 1024;
-
-    private Simulator simulator;
-    private RegistryHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = Simulator.builder().auth(AuthMode.NONE).start();
-        http = new RegistryHttp(simulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void abandonedDownloadsLeaveNoBusyThreadAndLaterTransfersIntact() throws IOException, InterruptedException {
