@@ -18,12 +18,14 @@
 # Usage:
 #   bench/run.sh            # comparison (ROUNDS=5 DURATION=10 by default)
 #   bench/run.sh big        # 2 GiB blob through hubsim with -Xmx256m
-# Before the first round each server is warmed up once (see warm_up): a JVM reaches its steady
-# speed only after its JIT has compiled the hot paths; the registry, compiled ahead of time, is
-# steady at once.
+# Before the measured rounds come WARMUP_ROUNDS rounds that are not recorded, and before those each
+# server gets GETs until its rate is steady (see warm_up_gets): a JVM reaches its steady speed only
+# after its JIT has compiled the hot paths; the registry, compiled ahead of time, is steady at once.
 # Environment:
 #   ROUNDS=5  DURATION=10 (wrk seconds)  WARMUP=3 (wrk warm-up seconds per round)  JIT_WARMUP=60 (at most)
+#   WARMUP_ROUNDS=2       rounds run first and not recorded
 #   PRIME_MEMORY=1        read the file and write and delete its size in /dev/shm before each push (see prepare_push)
+#   STEAL_RETRIES=2       times a transfer is measured again when the hypervisor took >5% of the CPU during it
 #   HUBSIM_JAVA_OPTS=""   extra JVM options for hubsim (e.g. "-Xmx512m -XX:+UseParallelGC")
 #   TRANSFER_TIMEOUT=600  seconds before one curl transfer is abandoned (a hung server is a failure)
 #   REGISTRY_BIN=/usr/bin/docker-registry
@@ -40,7 +42,9 @@ ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 JIT_WARMUP=${JIT_WARMUP:-60}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
 PRIME_MEMORY=${PRIME_MEMORY:-1}
+STEAL_RETRIES=${STEAL_RETRIES:-2}
 HUBSIM_JAVA_OPTS=${HUBSIM_JAVA_OPTS:-}
 TRANSFER_TIMEOUT=${TRANSFER_TIMEOUT:-600}
 MANIFEST_TYPE=application/vnd.oci.image.manifest.v1+json
@@ -182,17 +186,18 @@ manifest_rps() {
 
 # record METRIC SERVER VALUE: one sample into WORK/results.
 record() {
-  echo "$1 $2 $3" >>"$WORK/results"
-  log "round ${ROUND:-1} $2 $1 = $3"
+  echo "$1 $2 $3" >>"${RESULTS:-$WORK/results}"
+  local which="round ${ROUND:-1}"
+  case ${ROUND:-1} in -* | 0) which="warm-up round $((ROUND + WARMUP_ROUNDS))" ;; esac
+  log "$which $2 $1 = $3"
 }
 
 server_url() { if [ "$1" = hubsim ]; then echo "$HUBSIM_URL"; else echo "$REGISTRY_URL"; fi; }
 server_pid() { if [ "$1" = hubsim ]; then echo "$HUBSIM_PID"; else echo "$REGISTRY_PID"; fi; }
 
-# warm_up SERVER: wrk in 5 s slices until two slices in a row are within 5% of each other (at most JIT_WARMUP
-# seconds), then two unrecorded pushes and pulls of each blob. Uses run_compare's digest256 and digest1g.
-warm_up() {
-  local server=$1 base rate previous=0 waited=0 i speed
+# warm_up_gets SERVER: wrk in 5 s slices until two slices in a row are within 5% of each other (at most JIT_WARMUP s).
+warm_up_gets() {
+  local server=$1 base rate previous=0 waited=0
   base=$(server_url "$server")
   while [ "$waited" -lt "$JIT_WARMUP" ]; do
     rate=$(wrk -t2 -c32 -d5s -H "Accept: $MANIFEST_TYPE" "$base/v2/bench/app/manifests/1" | awk '/^Requests\/sec:/ { print $2 }')
@@ -200,18 +205,34 @@ warm_up() {
     if awk -v a="$previous" -v b="$rate" 'BEGIN { exit !(a > 0 && b >= a * 0.95 && b <= a * 1.05) }'; then break; fi
     previous=$rate
   done
-  for i in 1 2; do
-    speed=$(push_blob_checked "$base" bench/warmup "$WORK/blob-256m.bin" "$digest256")
-    speed=$(pull_blob_checked "$base" bench/warmup "$digest256" $((256 * 1024 * 1024)))
-    speed=$(push_blob_checked "$base" bench/warmup "$WORK/blob-1g.bin" "$digest1g")
-    speed=$(pull_blob_checked "$base" bench/warmup "$digest1g" $((1024 * 1024 * 1024)))
-  done
-  log "warm-up on $server: ${waited}s of GETs (last slice $rate req/s), 2 pushes and pulls of each blob (last pull $(mb_per_s "$speed") MB/s)"
+  log "GET warm-up on $server: ${waited}s (last slice $rate req/s)"
 }
 
 # round_order: the servers in this round's order (hubsim first in odd rounds), so neither always follows the other.
 round_order() {
-  if [ $((ROUND % 2)) = 1 ]; then echo "${SERVERS[@]}"; else echo "${SERVERS[1]} ${SERVERS[0]}"; fi
+  if [ $(((ROUND + 2) % 2)) = 1 ]; then echo "${SERVERS[@]}"; else echo "${SERVERS[1]} ${SERVERS[0]}"; fi
+}
+
+# steal_ticks: CPU time the hypervisor has taken from this machine (steal time), in clock ticks over all CPUs.
+steal_ticks() { awk '/^cpu / { print $9 }' /proc/stat; }
+
+# undisturbed BYTES COMMAND...: runs a transfer COMMAND that echoes bytes/s and echoes that speed; while the
+# hypervisor took more than 5% of the machine's CPU time during the transfer (steal time, which no server controls),
+# the transfer is measured again, at most STEAL_RETRIES times.
+undisturbed() {
+  local bytes=$1 speed before after attempt
+  shift
+  for attempt in $(seq 0 "$STEAL_RETRIES"); do
+    before=$(steal_ticks)
+    speed=$("$@")
+    after=$(steal_ticks)
+    if awk -v bytes="$bytes" -v speed="$speed" -v stolen=$((after - before)) -v hz="$(getconf CLK_TCK)" -v cpus="$(nproc)" \
+      'BEGIN { exit !(stolen / hz <= 0.05 * cpus * bytes / speed) }'; then
+      break
+    fi
+    log "the hypervisor took $((after - before)) ticks during that transfer ($(mb_per_s "$speed") MB/s)"
+  done
+  echo "$speed"
 }
 
 # measure_blob SIZE_LABEL FILE DIGEST SIZE: push then pull on each server in turn.
@@ -219,8 +240,8 @@ measure_blob() {
   local label=$1 file=$2 digest=$3 size=$4 server base
   for server in $(round_order); do
     base=$(server_url "$server")
-    record "push_$label" "$server" "$(mb_per_s "$(push_blob_checked "$base" bench/blob "$file" "$digest")")"
-    record "pull_$label" "$server" "$(mb_per_s "$(pull_blob_checked "$base" bench/blob "$digest" "$size")")"
+    record "push_$label" "$server" "$(mb_per_s "$(undisturbed "$size" push_blob_checked "$base" bench/blob "$file" "$digest")")"
+    record "pull_$label" "$server" "$(mb_per_s "$(undisturbed "$size" pull_blob_checked "$base" bench/blob "$digest" "$size")")"
   done
 }
 
@@ -247,7 +268,7 @@ print_comparison() {
   )
   local row key label target failed=0
   echo
-  echo "hubsim vs docker-registry: median of $ROUNDS round(s), wrk ${DURATION}s, $(nproc) CPUs, storage in $SERVERS_DIR, PRIME_MEMORY=$PRIME_MEMORY, HUBSIM_JAVA_OPTS='$HUBSIM_JAVA_OPTS'"
+  echo "hubsim vs docker-registry: median of $ROUNDS round(s) after $WARMUP_ROUNDS unrecorded, wrk ${DURATION}s, $(nproc) CPUs, storage in $SERVERS_DIR, PRIME_MEMORY=$PRIME_MEMORY, HUBSIM_JAVA_OPTS='$HUBSIM_JAVA_OPTS'"
   echo
   echo "| metric | hubsim | docker-registry | ratio (hubsim/registry) | target | result |"
   echo "|---|---:|---:|---:|---|---|"
@@ -271,8 +292,10 @@ run_compare() {
   start_hubsim "$SERVERS_DIR/hubsim"
   start_registry "$SERVERS_DIR/registry"
   for server in "${SERVERS[@]}"; do push_small_image "$(server_url "$server")"; done
-  for server in "${SERVERS[@]}"; do warm_up "$server"; done
-  for ROUND in $(seq 1 "$ROUNDS"); do
+  for server in "${SERVERS[@]}"; do warm_up_gets "$server"; done
+  RESULTS=$WORK/warm-up-results
+  for ROUND in $(seq $((1 - WARMUP_ROUNDS)) "$ROUNDS"); do
+    [ "$ROUND" -ge 1 ] && RESULTS=$WORK/results
     for server in $(round_order); do
       record manifest_rps "$server" "$(manifest_rps "$(server_url "$server")")"
     done
