@@ -22,9 +22,9 @@ import java.util.concurrent.Future;
  * reading the socket, writing the file and hashing. For bodies larger than one buffer they run as a pipeline on
  * three threads from the first buffer on (the request thread reads; a writer writes; a hasher hashes what was
  * written), with a bounded number of buffers ({@value #BUFFERS} direct buffers from {@link DirectBuffers#SHARED})
- * per upload. A body that is also a {@link ReadableByteChannel} is read straight into them, so no byte is copied
- * between the socket and the file. Bytes read before a broken connection are still written and hashed, so the
- * upload can resume from them.
+ * per upload. A body that is also a {@link ReadableByteChannel} is read straight into them, so the bytes are not
+ * copied through byte arrays on their way to the file. Bytes read before a broken connection are still written and
+ * hashed, so the upload can resume from them.
  */
 final class ChunkWriter {
     private static final int BUFFERS = 4;
