@@ -79,9 +79,8 @@ class ImageTransferFaultTest {
 
     @Test
     void aConnectionResetMidUploadIsResumedAndThePushSucceeds() {
-        Path source = work.resolve("source");
-        alice.images().pull(ImageReference.parse("alice/faulty:v1"), source);
-        DockerHubClient chunky = alice.newBuilder().chunkSize(64 * 1024).build();
+        Path source = pulledLayout("source");
+        DockerHubClient chunky = chunkyClient();
         hub.simulator.faults().add(FaultRule.when().method("PATCH").operation(Operation.BLOB_UPLOAD)
                 .repository("alice/resumed").after(1).once().reset());
 
@@ -96,9 +95,8 @@ class ImageTransferFaultTest {
 
     @Test
     void aRefusedPatchIsSentAgainFromTheRegistrysOffsetAndTheProgressCountsEveryByteOnce() {
-        Path source = work.resolve("refused-source");
-        alice.images().pull(ImageReference.parse("alice/faulty:v1"), source);
-        DockerHubClient chunky = alice.newBuilder().chunkSize(64 * 1024).build();
+        Path source = pulledLayout("refused-source");
+        DockerHubClient chunky = chunkyClient();
         hub.simulator.faults().add(FaultRule.when().method("PATCH").operation(Operation.BLOB_UPLOAD)
                 .repository("alice/refused").once().respond(RegistryErrorCode.UNAVAILABLE));
         List<TransferEvent> events = new CopyOnWriteArrayList<>();
@@ -162,6 +160,18 @@ class ImageTransferFaultTest {
                     assertThat(e.target()).isEqualTo("alice/faulty");
                     assertThat(e.getMessage()).contains("get manifest v1");
                 });
+    }
+
+    /** The image pulled into a layout under {@code directory}, to push from. */
+    private Path pulledLayout(String directory) {
+        Path layout = work.resolve(directory);
+        alice.images().pull(ImageReference.parse("alice/faulty:v1"), layout);
+        return layout;
+    }
+
+    /** Alice's client with 64 KiB upload chunks, so a blob takes several PATCHes. */
+    private DockerHubClient chunkyClient() {
+        return alice.newBuilder().chunkSize(64 * 1024).build();
     }
 
     private static long fired() {
